@@ -1,0 +1,54 @@
+//! The IPC contract: every command the UI can call, defined once with its name, request and
+//! response, so the UI and the shell cannot drift apart. Every command fails with
+//! [`ApiError`](crate::error::ApiError).
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::equipment::{
+    Equipment, EquipmentFields, EquipmentId, EquipmentPage, EquipmentQuery, EquipmentUpdate,
+};
+
+/// A command the UI sends to the shell.
+pub trait Command {
+    /// The name the shell registers the command under.
+    const NAME: &'static str;
+    /// What the UI sends.
+    type Request: Serialize + DeserializeOwned;
+    /// What the shell answers.
+    type Response: Serialize + DeserializeOwned;
+}
+
+/// The name of the one argument every command takes; the request travels under it.
+pub const REQUEST_ARGUMENT: &str = "request";
+
+macro_rules! commands {
+    ($($(#[$doc:meta])* $command:ident = $name:literal: $request:ty => $response:ty;)*) => {
+        $(
+            $(#[$doc])*
+            pub enum $command {}
+
+            impl Command for $command {
+                const NAME: &'static str = $name;
+                type Request = $request;
+                type Response = $response;
+            }
+        )*
+
+        /// The names of all commands, for the shell's registration tests and permissions.
+        pub const COMMAND_NAMES: &[&str] = &[$($name),*];
+    };
+}
+
+commands! {
+    /// One page of the register, searched, filtered and sorted by the database.
+    ListEquipment = "list_equipment": EquipmentQuery => EquipmentPage;
+    /// One item with all its fields.
+    GetEquipment = "get_equipment": EquipmentId => Equipment;
+    /// Adds an item.
+    CreateEquipment = "create_equipment": EquipmentFields => Equipment;
+    /// Changes an item, refusing edits made on a stale revision.
+    UpdateEquipment = "update_equipment": EquipmentUpdate => Equipment;
+    /// Deletes an item for good.
+    DeleteEquipment = "delete_equipment": EquipmentId => ();
+}

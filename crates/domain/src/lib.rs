@@ -1,0 +1,10 @@
+//! Benchlog's domain: the equipment register's types, the validation rules every layer
+//! shares, and the IPC contract between the UI and the desktop shell.
+//!
+//! This crate does no IO and knows nothing of Tauri, SQLite or the browser, so it builds for
+//! native and wasm alike and its rules are tested in milliseconds.
+
+pub mod equipment;
+pub mod error;
+pub mod ipc;
+pub mod text;
