@@ -1,0 +1,430 @@
+//! The equipment register's queries.
+
+use benchlog_domain::equipment::{
+    Equipment, EquipmentFields, EquipmentId, EquipmentPage, EquipmentQuery, EquipmentStatus,
+    EquipmentSummary, EquipmentUpdate, SortColumn, SortDirection, ValidEquipment,
+};
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::types::{Type, Value};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params, params_from_iter};
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+
+const SUMMARY_COLUMNS: &str = "id, asset_tag, name, manufacturer, model, serial_number, \
+                               location, status, reference_standard, updated_at";
+
+const ALL_COLUMNS: &str = "id, revision, asset_tag, name, manufacturer, model, serial_number, \
+                           location, department, owner, status, reference_standard, notes, \
+                           created_at, updated_at";
+
+/// Search words shorter than this cannot use the trigram index.
+const TRIGRAM: usize = 3;
+
+/// Separates the columns in `search_text`, so no match spans two of them.
+const SEARCH_TEXT_SEPARATOR: &str = "\u{1f}";
+
+/// Searches whose trigram-index matches are at most this many are served from the index.
+const INDEX_ROUTE_LIMIT: u64 = 10_000;
+
+/// Lists one page. Searches take one of two routes:
+/// - up to [`INDEX_ROUTE_LIMIT`] matches in the trigram index (which it tells at once):
+///   those are counted exactly and the page is sorted from them;
+/// - more matches, or only one- and two-letter words: the page is read in sort order off
+///   the column's index, testing each row, and the count stops at
+///   [`EquipmentPage::COUNT_LIMIT`]. Matching rows are then dense, so both stop early.
+pub(crate) fn list(conn: &mut Connection, query: &EquipmentQuery) -> Result<EquipmentPage> {
+    let words = search_words(query);
+    let (indexed, short): (Vec<&str>, Vec<&str>) = words
+        .iter()
+        .map(String::as_str)
+        .partition(|word| word.chars().count() >= TRIGRAM);
+    // One read transaction: the count and the page see the same snapshot.
+    let tx = conn.transaction()?;
+    let index_matches = match fts_query(&indexed) {
+        Some(fts) => {
+            let matches = count_limited(&tx, &Filter::on_index(&fts), INDEX_ROUTE_LIMIT)?;
+            (matches <= INDEX_ROUTE_LIMIT).then_some((fts, matches))
+        }
+        None => None,
+    };
+    let indexed_route = index_matches.is_some();
+    let mut filter = match &index_matches {
+        Some((fts, _)) => Filter::joined_with_index(fts),
+        None => Filter::default(),
+    };
+    if let Some(status) = query.status {
+        filter.push("equipment.status = ?", status.key());
+    }
+    // On the index route the index has matched the long words already.
+    let tested_words = if indexed_route {
+        &short[..]
+    } else {
+        &words.iter().map(String::as_str).collect::<Vec<_>>()
+    };
+    for word in tested_words {
+        filter.push("instr(equipment.search_text, ?) > 0", word);
+    }
+    let (total, total_is_exact) = match index_matches {
+        Some((_, matches)) if query.status.is_none() && short.is_empty() => (matches, true),
+        _ if indexed_route || words.is_empty() => (count(&tx, &filter)?, true),
+        _ => {
+            let limit = EquipmentPage::COUNT_LIMIT;
+            let counted = count_limited(&tx, &filter, limit)?;
+            (counted.min(limit), counted <= limit)
+        }
+    };
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM {} WHERE {} ORDER BY {} LIMIT {} OFFSET {}",
+        filter.table,
+        filter.sql(),
+        order_by(query.sort, query.direction),
+        EquipmentQuery::PAGE_SIZE,
+        u64::from(query.page) * u64::from(EquipmentQuery::PAGE_SIZE),
+    );
+    let items = tx
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(&filter.params), summary_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    tx.finish()?;
+    Ok(EquipmentPage {
+        items,
+        total,
+        total_is_exact,
+        page: query.page,
+    })
+}
+
+/// The query's search words, lower-cased as `search_text` is.
+fn search_words(query: &EquipmentQuery) -> Vec<String> {
+    query
+        .search_term()
+        .to_lowercase()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// An FTS5 query ANDing `words`, each quoted (quotes doubled) so no word is read as query
+/// syntax; `None` when there are no words.
+fn fts_query(words: &[&str]) -> Option<String> {
+    let quoted: Vec<String> = words
+        .iter()
+        .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
+        .collect();
+    (!quoted.is_empty()).then(|| quoted.join(" AND "))
+}
+
+fn count(tx: &Connection, filter: &Filter) -> Result<u64> {
+    let sql = format!(
+        "SELECT count(*) FROM {} WHERE {}",
+        filter.table,
+        filter.sql()
+    );
+    let count: i64 = tx
+        .prepare_cached(&sql)?
+        .query_row(params_from_iter(&filter.params), |row| row.get(0))?;
+    Ok(count as u64)
+}
+
+/// Counts matches up to one past `limit`.
+fn count_limited(tx: &Connection, filter: &Filter, limit: u64) -> Result<u64> {
+    let sql = format!(
+        "SELECT count(*) FROM (SELECT 1 FROM {} WHERE {} LIMIT {})",
+        filter.table,
+        filter.sql(),
+        limit + 1
+    );
+    let count: i64 = tx
+        .prepare_cached(&sql)?
+        .query_row(params_from_iter(&filter.params), |row| row.get(0))?;
+    Ok(count as u64)
+}
+
+/// What a list query reads: a table (or join) and ANDed conditions with their parameters.
+struct Filter {
+    table: &'static str,
+    conditions: Vec<&'static str>,
+    params: Vec<Value>,
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Self {
+            table: "equipment",
+            conditions: Vec::new(),
+            params: Vec::new(),
+        }
+    }
+}
+
+impl Filter {
+    /// The trigram index's matches for `fts`.
+    fn on_index(fts: &str) -> Self {
+        let mut filter = Self {
+            table: "equipment_search",
+            ..Self::default()
+        };
+        filter.push("equipment_search MATCH ?", fts);
+        filter
+    }
+
+    /// Equipment rows matching `fts`, with the index's matches driving the loop (CROSS JOIN
+    /// keeps that order).
+    fn joined_with_index(fts: &str) -> Self {
+        let mut filter = Self {
+            table: "equipment_search CROSS JOIN equipment \
+                    ON equipment.seq = equipment_search.rowid",
+            ..Self::default()
+        };
+        filter.push("equipment_search MATCH ?", fts);
+        filter
+    }
+
+    fn push(&mut self, condition: &'static str, param: &str) {
+        self.conditions.push(condition);
+        self.params.push(Value::Text(param.to_owned()));
+    }
+
+    fn sql(&self) -> String {
+        if self.conditions.is_empty() {
+            "1".to_owned()
+        } else {
+            self.conditions.join(" AND ")
+        }
+    }
+}
+
+pub(crate) fn get(conn: &Connection, id: EquipmentId) -> Result<Equipment> {
+    conn.prepare_cached(&format!("SELECT {ALL_COLUMNS} FROM equipment WHERE id = ?"))?
+        .query_row([id.to_string()], equipment_from_row)
+        .optional()?
+        .ok_or(Error::EquipmentNotFound(id))
+}
+
+pub(crate) fn create(conn: &mut Connection, fields: &EquipmentFields) -> Result<Equipment> {
+    let valid = fields.validate().map_err(Error::Invalid)?;
+    let tx = conn.transaction()?;
+    let id = insert(&tx, &valid, Utc::now())?;
+    let created = get(&tx, id)?;
+    tx.commit()?;
+    Ok(created)
+}
+
+pub(crate) fn create_batch(conn: &mut Connection, items: &[EquipmentFields]) -> Result<usize> {
+    let valid = items
+        .iter()
+        .map(|fields| fields.validate().map_err(Error::Invalid))
+        .collect::<Result<Vec<_>>>()?;
+    let tx = conn.transaction()?;
+    let now = Utc::now();
+    for item in &valid {
+        insert(&tx, item, now)?;
+    }
+    tx.commit()?;
+    Ok(valid.len())
+}
+
+pub(crate) fn update(conn: &mut Connection, update: &EquipmentUpdate) -> Result<Equipment> {
+    let valid = update.fields.validate().map_err(Error::Invalid)?;
+    let fields = valid.fields();
+    let tx = conn.transaction()?;
+    let changed = tx
+        .prepare_cached(
+            "UPDATE equipment SET revision = revision + 1, asset_tag = ?, name = ?,
+                 manufacturer = ?, model = ?, serial_number = ?, location = ?, department = ?,
+                 owner = ?, status = ?, reference_standard = ?, notes = ?, search_text = ?,
+                 updated_at = ?
+             WHERE id = ? AND revision = ?",
+        )?
+        .execute(params![
+            fields.asset_tag,
+            fields.name,
+            fields.manufacturer,
+            fields.model,
+            fields.serial_number,
+            fields.location,
+            fields.department,
+            fields.owner,
+            fields.status.key(),
+            fields.reference_standard,
+            fields.notes,
+            search_text(fields),
+            timestamp(Utc::now()),
+            update.id.to_string(),
+            update.revision,
+        ])
+        .map_err(|error| asset_tag_conflict(error, &fields.asset_tag))?;
+    if changed == 0 {
+        // Either gone, or moved on: `get` tells which.
+        get(&tx, update.id)?;
+        return Err(Error::StaleRevision {
+            id: update.id,
+            revision: update.revision,
+        });
+    }
+    let updated = get(&tx, update.id)?;
+    tx.commit()?;
+    Ok(updated)
+}
+
+pub(crate) fn delete(conn: &mut Connection, id: EquipmentId) -> Result<()> {
+    let tx = conn.transaction()?;
+    let deleted = tx
+        .prepare_cached("DELETE FROM equipment WHERE id = ?")?
+        .execute([id.to_string()])?;
+    if deleted == 0 {
+        return Err(Error::EquipmentNotFound(id));
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn insert(conn: &Connection, valid: &ValidEquipment, now: DateTime<Utc>) -> Result<EquipmentId> {
+    let id = EquipmentId::from_uuid(Uuid::now_v7());
+    let fields = valid.fields();
+    let now = timestamp(now);
+    conn.prepare_cached(
+        "INSERT INTO equipment (id, revision, asset_tag, name, manufacturer, model,
+             serial_number, location, department, owner, status, reference_standard, notes,
+             search_text, created_at, updated_at)
+         VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )?
+    .execute(params![
+        id.to_string(),
+        fields.asset_tag,
+        fields.name,
+        fields.manufacturer,
+        fields.model,
+        fields.serial_number,
+        fields.location,
+        fields.department,
+        fields.owner,
+        fields.status.key(),
+        fields.reference_standard,
+        fields.notes,
+        search_text(fields),
+        now,
+        now,
+    ])
+    .map_err(|error| asset_tag_conflict(error, &fields.asset_tag))?;
+    Ok(id)
+}
+
+/// The ORDER BY for a sort, ending in `seq` so equal values page in a stable order. Each
+/// column has an index in that collation, so SQLite reads pages in order instead of sorting.
+fn order_by(column: SortColumn, direction: SortDirection) -> String {
+    let direction = match direction {
+        SortDirection::Ascending => "ASC",
+        SortDirection::Descending => "DESC",
+    };
+    let columns: &[&str] = match column {
+        SortColumn::AssetTag => &["asset_tag"],
+        SortColumn::Name => &["name COLLATE NOCASE"],
+        SortColumn::SerialNumber => &["serial_number COLLATE NOCASE"],
+        SortColumn::Location => &["location COLLATE NOCASE"],
+        SortColumn::Status => &["status", "asset_tag"],
+        SortColumn::UpdatedAt => &["updated_at"],
+    };
+    columns
+        .iter()
+        .chain(&["seq"])
+        .map(|column| format!("{column} {direction}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Turns the unique-constraint failure on `asset_tag` into [`Error::DuplicateAssetTag`].
+fn asset_tag_conflict(error: rusqlite::Error, asset_tag: &str) -> Error {
+    let duplicate = error.sqlite_error_code() == Some(ErrorCode::ConstraintViolation)
+        && error.to_string().contains("equipment.asset_tag");
+    if duplicate {
+        Error::DuplicateAssetTag(asset_tag.to_owned())
+    } else {
+        Error::Sqlite(error)
+    }
+}
+
+/// What the list's search matches: the searched columns, lower-cased, kept apart.
+fn search_text(fields: &EquipmentFields) -> String {
+    [
+        &fields.asset_tag,
+        &fields.name,
+        &fields.serial_number,
+        &fields.location,
+    ]
+    .map(|text| text.to_lowercase())
+    .join(SEARCH_TEXT_SEPARATOR)
+}
+
+fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EquipmentSummary> {
+    Ok(EquipmentSummary {
+        id: id_at(row, 0)?,
+        asset_tag: row.get(1)?,
+        name: row.get(2)?,
+        manufacturer: row.get(3)?,
+        model: row.get(4)?,
+        serial_number: row.get(5)?,
+        location: row.get(6)?,
+        status: status_at(row, 7)?,
+        reference_standard: row.get(8)?,
+        updated_at: timestamp_at(row, 9)?,
+    })
+}
+
+fn equipment_from_row(row: &Row<'_>) -> rusqlite::Result<Equipment> {
+    Ok(Equipment {
+        id: id_at(row, 0)?,
+        revision: row.get(1)?,
+        fields: EquipmentFields {
+            asset_tag: row.get(2)?,
+            name: row.get(3)?,
+            manufacturer: row.get(4)?,
+            model: row.get(5)?,
+            serial_number: row.get(6)?,
+            location: row.get(7)?,
+            department: row.get(8)?,
+            owner: row.get(9)?,
+            status: status_at(row, 10)?,
+            reference_standard: row.get(11)?,
+            notes: row.get(12)?,
+        },
+        created_at: timestamp_at(row, 13)?,
+        updated_at: timestamp_at(row, 14)?,
+    })
+}
+
+/// Reads a text column through `parse`, reporting a value that does not parse as a
+/// conversion failure of that column.
+fn parsed_at<T, E>(
+    row: &Row<'_>,
+    index: usize,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> rusqlite::Result<T>
+where
+    E: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    let text: String = row.get(index)?;
+    parse(&text)
+        .map_err(|error| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, error.into()))
+}
+
+fn id_at(row: &Row<'_>, index: usize) -> rusqlite::Result<EquipmentId> {
+    parsed_at(row, index, str::parse)
+}
+
+fn status_at(row: &Row<'_>, index: usize) -> rusqlite::Result<EquipmentStatus> {
+    parsed_at(row, index, |key| {
+        EquipmentStatus::from_key(key).ok_or_else(|| format!("unknown status {key:?}"))
+    })
+}
+
+fn timestamp_at(row: &Row<'_>, index: usize) -> rusqlite::Result<DateTime<Utc>> {
+    parsed_at(row, index, |text| {
+        DateTime::parse_from_rfc3339(text).map(|at| at.with_timezone(&Utc))
+    })
+}
