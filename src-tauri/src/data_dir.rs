@@ -1,0 +1,16 @@
+//! Where Benchlog keeps its data: the OS's per-user app-data folder, or the folder named by
+//! `BENCHLOG_DATA_DIR` (tests and portable installs use it).
+
+use std::path::PathBuf;
+
+/// The environment variable that overrides the data folder.
+pub const DATA_DIR_VARIABLE: &str = "BENCHLOG_DATA_DIR";
+
+/// The data folder: the override if set and not empty, else the OS's folder as Tauri
+/// resolved it.
+pub(crate) fn resolve(os_folder: tauri::Result<PathBuf>) -> Result<PathBuf, String> {
+    match std::env::var_os(DATA_DIR_VARIABLE) {
+        Some(folder) if !folder.is_empty() => Ok(PathBuf::from(folder)),
+        _ => os_folder.map_err(|error| format!("no app-data folder is known: {error}")),
+    }
+}

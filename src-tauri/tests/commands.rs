@@ -1,0 +1,162 @@
+//! The shell's commands through Tauri's real IPC path (mock runtime, the app's own config
+//! and capabilities): each command of the contract is registered, permitted, and carries
+//! its request, response and error as the UI sees them.
+
+use std::path::PathBuf;
+
+use benchlog_domain::equipment::{
+    EquipmentFields, EquipmentQuery, EquipmentStatus, EquipmentUpdate,
+};
+use benchlog_domain::error::ApiError;
+use benchlog_domain::ipc::{
+    COMMAND_NAMES, Command, CreateEquipment, DeleteEquipment, GetEquipment, ListEquipment,
+    REQUEST_ARGUMENT, UpdateEquipment,
+};
+use benchlog_shell::{AppState, with_commands};
+use serde_json::json;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+struct Shell {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+impl Shell {
+    fn start(data_dir: Result<PathBuf, String>) -> Self {
+        let app = with_commands(mock_builder())
+            .manage(AppState::open(data_dir))
+            .build(tauri::generate_context!())
+            .unwrap();
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        Shell { _app: app, window }
+    }
+
+    fn raw(
+        &self,
+        command: &str,
+        body: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        let request = InvokeRequest {
+            cmd: command.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|body| body.deserialize().unwrap())
+    }
+
+    /// Calls `C` as the UI does and decodes the answer as the UI does.
+    fn call<C: Command>(&self, request: &C::Request) -> Result<C::Response, ApiError> {
+        let body = json!({ REQUEST_ARGUMENT: request });
+        match self.raw(C::NAME, body) {
+            Ok(value) => Ok(serde_json::from_value(value).unwrap()),
+            Err(value) => Err(serde_json::from_value(value.clone())
+                .unwrap_or_else(|e| panic!("{} failed with a non-ApiError {value}: {e}", C::NAME))),
+        }
+    }
+}
+
+fn multimeter() -> EquipmentFields {
+    EquipmentFields {
+        asset_tag: "0042".into(),
+        name: "Digital multimeter".into(),
+        ..EquipmentFields::default()
+    }
+}
+
+#[test]
+fn every_command_of_the_contract_is_registered_and_permitted() {
+    let data = tempfile::tempdir().unwrap();
+    let shell = Shell::start(Ok(data.path().to_path_buf()));
+    for name in COMMAND_NAMES {
+        // A malformed request reaches the command's argument decoding, which proves the
+        // command exists and the capability lets the main window call it.
+        let error = shell.raw(name, json!({})).unwrap_err().to_string();
+        assert!(
+            error.contains(&format!("missing required key {REQUEST_ARGUMENT}")),
+            "{name}: {error}"
+        );
+    }
+}
+
+#[test]
+fn the_register_round_trips_through_ipc() {
+    let data = tempfile::tempdir().unwrap();
+    let shell = Shell::start(Ok(data.path().to_path_buf()));
+
+    let created = shell.call::<CreateEquipment>(&multimeter()).unwrap();
+    assert_eq!(created.fields.asset_tag, "0042");
+
+    let page = shell
+        .call::<ListEquipment>(&EquipmentQuery::default())
+        .unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.items[0].id, created.id);
+    assert_eq!(shell.call::<GetEquipment>(&created.id).unwrap(), created);
+
+    let update = EquipmentUpdate {
+        id: created.id,
+        revision: created.revision,
+        fields: EquipmentFields {
+            status: EquipmentStatus::Retired,
+            ..created.fields.clone()
+        },
+    };
+    let updated = shell.call::<UpdateEquipment>(&update).unwrap();
+    assert_eq!(updated.fields.status, EquipmentStatus::Retired);
+
+    shell.call::<DeleteEquipment>(&created.id).unwrap();
+    assert_eq!(
+        shell.call::<GetEquipment>(&created.id).unwrap_err(),
+        ApiError::NotFound {
+            what: "This equipment".into()
+        }
+    );
+}
+
+#[test]
+fn errors_arrive_structured_per_field() {
+    let data = tempfile::tempdir().unwrap();
+    let shell = Shell::start(Ok(data.path().to_path_buf()));
+
+    let error = shell
+        .call::<CreateEquipment>(&EquipmentFields::default())
+        .unwrap_err();
+    let fields: Vec<String> = error.field_errors().into_iter().map(|e| e.field).collect();
+    assert_eq!(fields, ["asset_tag", "name"]);
+
+    shell.call::<CreateEquipment>(&multimeter()).unwrap();
+    let error = shell.call::<CreateEquipment>(&multimeter()).unwrap_err();
+    assert!(
+        matches!(&error, ApiError::Conflict { field: Some(field), .. } if field == "asset_tag"),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn an_unopenable_database_is_explained_by_every_command() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join(AppState::DATABASE_FILE);
+    std::fs::write(&path, b"not a database".repeat(100)).unwrap();
+    let shell = Shell::start(Ok(data.path().to_path_buf()));
+
+    let error = shell
+        .call::<ListEquipment>(&EquipmentQuery::default())
+        .unwrap_err();
+    let ApiError::Storage { message } = error else {
+        panic!("expected a storage error, got {error:?}");
+    };
+    assert!(
+        message.contains("damaged or is not a Benchlog database"),
+        "{message}"
+    );
+    assert!(message.contains(&path.display().to_string()), "{message}");
+}
