@@ -1,0 +1,54 @@
+//! Paging through a long list: "1–50 of 1,234" with previous and next buttons.
+
+use yew::prelude::*;
+
+use crate::format::thousands;
+
+/// Properties of [`Pager`].
+#[derive(Properties, PartialEq)]
+pub struct PagerProps {
+    /// The page shown, counted from 0.
+    pub page: u32,
+    /// Position (from 1) of the first row shown; 0 when none are.
+    pub first: u64,
+    /// Position (from 1) of the last row shown.
+    pub last: u64,
+    /// How many rows there are in all (at least, unless `total_is_exact`).
+    pub total: u64,
+    /// Whether `total` is exact or a lower bound.
+    pub total_is_exact: bool,
+    /// Whether a later page has rows.
+    pub has_next: bool,
+    /// Asks for another page.
+    pub on_page: Callback<u32>,
+}
+
+/// The pager (`id="page-prev"`, `id="page-next"`, `class="pager"`).
+#[component]
+pub fn Pager(props: &PagerProps) -> Html {
+    let go = |to: u32| {
+        let on_page = props.on_page.clone();
+        Callback::from(move |_: MouseEvent| on_page.emit(to))
+    };
+    let total = if props.total_is_exact {
+        thousands(props.total)
+    } else {
+        format!("{}+", thousands(props.total))
+    };
+    let range = format!(
+        "{}–{} of {total}",
+        thousands(props.first),
+        thousands(props.last)
+    );
+    html! {
+        <nav class="pager" aria-label="Pages">
+            <span class="pager-range" aria-live="polite">{range}</span>
+            <button type="button" id="page-prev" class="button secondary small"
+                aria-label="Previous page" disabled={props.page == 0}
+                onclick={go(props.page.saturating_sub(1))}>{"‹ Previous"}</button>
+            <button type="button" id="page-next" class="button secondary small"
+                aria-label="Next page" disabled={!props.has_next}
+                onclick={go(props.page.saturating_add(1))}>{"Next ›"}</button>
+        </nav>
+    }
+}

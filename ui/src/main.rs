@@ -1,0 +1,13 @@
+//! Benchlog's user interface: a Yew app that runs in the Tauri shell's webview and talks to
+//! the shell only through the typed commands of [`benchlog_domain::ipc`].
+
+mod app;
+mod components;
+mod format;
+mod hooks;
+mod ipc;
+mod pages;
+
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}

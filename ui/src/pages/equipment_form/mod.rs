@@ -1,0 +1,461 @@
+//! The equipment form, for adding an item or editing, retiring and deleting one.
+
+mod state;
+
+use benchlog_domain::equipment::{
+    Equipment, EquipmentField, EquipmentFields, EquipmentId, EquipmentStatus, EquipmentUpdate,
+};
+use benchlog_domain::error::ApiError;
+use benchlog_domain::ipc::{CreateEquipment, DeleteEquipment, GetEquipment, UpdateEquipment};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use self::state::{Busy, FormAction, FormState};
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::loading::Loading;
+use crate::components::notice::{Notice, NoticeKind};
+use crate::components::page_header::PageHeader;
+use crate::components::status_badge::StatusBadge;
+use crate::components::text_field::TextField;
+use crate::format::local_timestamp;
+use crate::hooks::focus_by_id;
+use crate::ipc::call;
+
+/// The fields of the form's first section, in tab order.
+const IDENTITY_FIELDS: [EquipmentField; 5] = [
+    EquipmentField::AssetTag,
+    EquipmentField::Name,
+    EquipmentField::Manufacturer,
+    EquipmentField::Model,
+    EquipmentField::SerialNumber,
+];
+/// The text fields of the form's second section, before the status.
+const PLACE_FIELDS: [EquipmentField; 3] = [
+    EquipmentField::Location,
+    EquipmentField::Department,
+    EquipmentField::Owner,
+];
+
+/// Properties of [`EquipmentFormPage`].
+#[derive(Properties, PartialEq)]
+pub struct EquipmentFormPageProps {
+    /// The item to edit, or `None` to add one.
+    #[prop_or_default]
+    pub id: Option<EquipmentId>,
+    /// Called after a successful save or delete, with the message to show.
+    pub on_done: Callback<String>,
+    /// Back to the list without saving.
+    pub on_cancel: Callback<()>,
+}
+
+/// The page for adding an item, or for editing one once it has loaded.
+#[component]
+pub fn EquipmentFormPage(props: &EquipmentFormPageProps) -> Html {
+    match props.id {
+        None => html! {
+            <EquipmentForm on_done={props.on_done.clone()} on_cancel={props.on_cancel.clone()} />
+        },
+        Some(id) => html! {
+            <LoadEquipment {id} on_done={props.on_done.clone()}
+                on_cancel={props.on_cancel.clone()} />
+        },
+    }
+}
+
+/// Properties of [`LoadEquipment`].
+#[derive(Properties, PartialEq)]
+struct LoadEquipmentProps {
+    /// The item to load.
+    id: EquipmentId,
+    /// See [`EquipmentFormPageProps::on_done`].
+    on_done: Callback<String>,
+    /// See [`EquipmentFormPageProps::on_cancel`].
+    on_cancel: Callback<()>,
+}
+
+/// Loads an item, then shows it in the form; says so when it cannot.
+#[component]
+fn LoadEquipment(props: &LoadEquipmentProps) -> Html {
+    let loaded = use_state(|| None::<Result<Equipment, ApiError>>);
+    let attempt = use_state(|| 0_u32);
+    {
+        let loaded = loaded.clone();
+        use_effect_with((props.id, *attempt), move |(id, _)| {
+            loaded.set(None);
+            let id = *id;
+            spawn_local(async move { loaded.set(Some(call::<GetEquipment>(&id).await)) });
+        });
+    }
+    let back = back_button(&props.on_cancel);
+    match &*loaded {
+        Some(Ok(equipment)) => html! {
+            <EquipmentForm existing={equipment.clone()} on_done={props.on_done.clone()}
+                on_cancel={props.on_cancel.clone()} />
+        },
+        None => html! {
+            <section class="page page-form">
+                <PageHeader title="Edit equipment" before={back} />
+                <Loading label="Loading equipment…" />
+            </section>
+        },
+        Some(Err(error)) => {
+            let retry = (!matches!(error, ApiError::NotFound { .. })).then(|| {
+                let attempt = attempt.clone();
+                html! {
+                    <button type="button" class="button secondary small"
+                        onclick={move |_| attempt.set(*attempt + 1)}>{"Retry"}</button>
+                }
+            });
+            let on_cancel = props.on_cancel.clone();
+            html! {
+                <section class="page page-form">
+                    <PageHeader title="Edit equipment" before={back} />
+                    <Notice kind={NoticeKind::Error} actions={html! {
+                        <>
+                            {retry}
+                            <button type="button" id="back-to-list" class="button secondary small"
+                                onclick={move |_| on_cancel.emit(())}>{"Back to equipment"}</button>
+                        </>
+                    }}>
+                        <strong>{"This equipment could not be opened. "}</strong>
+                        {error.to_string()}
+                    </Notice>
+                </section>
+            }
+        }
+    }
+}
+
+/// Properties of [`EquipmentForm`].
+#[derive(Properties, PartialEq)]
+struct EquipmentFormProps {
+    /// The stored item being edited, or `None` when adding one.
+    #[prop_or_default]
+    existing: Option<Equipment>,
+    /// See [`EquipmentFormPageProps::on_done`].
+    on_done: Callback<String>,
+    /// See [`EquipmentFormPageProps::on_cancel`].
+    on_cancel: Callback<()>,
+}
+
+/// The form itself (`id="equipment-form"`), validated with the domain's rules.
+#[component]
+fn EquipmentForm(props: &EquipmentFormProps) -> Html {
+    let state = use_reducer(|| {
+        FormState::new(
+            props
+                .existing
+                .as_ref()
+                .map(|e| e.fields.clone())
+                .unwrap_or_default(),
+        )
+    });
+    let delete_ref = use_node_ref();
+    let problem_ref = use_node_ref();
+
+    // A new item starts at the asset tag, ready for typing or a barcode scan.
+    use_effect_with(props.existing.is_none(), |new| {
+        if *new {
+            focus_by_id(&field_id(EquipmentField::AssetTag.key()));
+        }
+    });
+    {
+        let problem_ref = problem_ref.clone();
+        use_effect_with(state.problem.clone(), move |problem| {
+            if let (Some(_), Some(notice)) = (problem, problem_ref.cast::<HtmlElement>()) {
+                notice.scroll_into_view();
+            }
+        });
+    }
+
+    let save = {
+        let dispatcher = state.dispatcher();
+        let busy = state.busy;
+        let existing = props.existing.clone();
+        let on_done = props.on_done.clone();
+        Callback::from(move |(fields, action): (EquipmentFields, Busy)| {
+            if busy.is_some() {
+                return;
+            }
+            let valid = match fields.validate() {
+                Ok(valid) => valid,
+                Err(errors) => {
+                    dispatcher.dispatch(FormAction::Invalid);
+                    if let Some(first) = errors.first() {
+                        focus_by_id(&field_id(&first.field));
+                    }
+                    return;
+                }
+            };
+            dispatcher.dispatch(FormAction::Started(action));
+            let (dispatcher, existing, on_done) =
+                (dispatcher.clone(), existing.clone(), on_done.clone());
+            let fields = valid.fields().clone();
+            spawn_local(async move {
+                let result = match existing {
+                    None => call::<CreateEquipment>(&fields).await,
+                    Some(stored) => {
+                        let update = EquipmentUpdate {
+                            id: stored.id,
+                            revision: stored.revision,
+                            fields,
+                        };
+                        call::<UpdateEquipment>(&update).await
+                    }
+                };
+                match result {
+                    Ok(saved) => {
+                        let verb = if action == Busy::Retiring {
+                            "Retired"
+                        } else {
+                            "Saved"
+                        };
+                        on_done.emit(format!("{verb} {}", describe(&saved.fields)));
+                    }
+                    Err(error) => {
+                        if let Some(first) = error.field_errors().first() {
+                            focus_by_id(&field_id(&first.field));
+                        }
+                        dispatcher.dispatch(FormAction::Failed(error));
+                    }
+                }
+            });
+        })
+    };
+    let onsubmit = {
+        let (save, fields) = (save.clone(), state.fields.clone());
+        move |e: SubmitEvent| {
+            e.prevent_default();
+            save.emit((fields.clone(), Busy::Saving));
+        }
+    };
+    // Ctrl+Enter (⌘+Enter) saves from anywhere, including the notes.
+    let onkeydown = {
+        let (save, fields) = (save.clone(), state.fields.clone());
+        move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                save.emit((fields.clone(), Busy::Saving));
+            }
+        }
+    };
+    let on_text = state
+        .dispatcher()
+        .to_callback()
+        .reform(|(field, value)| FormAction::Text(field, value));
+    let errors = state.errors();
+    let text_field = |field: EquipmentField| {
+        let error = errors
+            .iter()
+            .find(|error| error.field == field.key())
+            .map(|error| AttrValue::from(error.message.clone()));
+        let hint = (field == EquipmentField::AssetTag).then_some(AttrValue::from(
+            "As printed on the label; leading zeros are kept.",
+        ));
+        html! {
+            <TextField {field} value={state.fields.text(field).to_owned()} {error} {hint}
+                on_input={on_text.clone()} />
+        }
+    };
+    let on_status = {
+        let dispatcher = state.dispatcher();
+        move |e: Event| {
+            let key = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(status) = EquipmentStatus::from_key(&key) {
+                dispatcher.dispatch(FormAction::Status(status));
+            }
+        }
+    };
+    let on_reference = {
+        let dispatcher = state.dispatcher();
+        move |e: Event| {
+            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+            dispatcher.dispatch(FormAction::ReferenceStandard(checked));
+        }
+    };
+
+    let busy = state.busy;
+    let problem = state.problem.clone().map(|problem| {
+        html! {
+            <div ref={problem_ref.clone()}>
+                <Notice kind={NoticeKind::Error}>{problem}</Notice>
+            </div>
+        }
+    });
+    let header = header(props.existing.as_ref(), &props.on_cancel);
+    let edit_actions = props.existing.as_ref().map(|stored| {
+        let retire = (stored.fields.status != EquipmentStatus::Retired).then(|| {
+            let (save, fields) = (save.clone(), state.fields.clone());
+            let onclick = move |_| {
+                let fields = EquipmentFields {
+                    status: EquipmentStatus::Retired,
+                    ..fields.clone()
+                };
+                save.emit((fields, Busy::Retiring));
+            };
+            html! {
+                <button type="button" id="retire-equipment" class="button secondary"
+                    disabled={busy.is_some()} title="Keep the record, marked as permanently withdrawn"
+                    {onclick}>
+                    {if busy == Some(Busy::Retiring) { "Retiring…" } else { "Retire" }}
+                </button>
+            }
+        });
+        let dispatcher = state.dispatcher();
+        html! {
+            <div class="form-actions-end">
+                {retire}
+                <button type="button" id="delete-equipment" class="button danger"
+                    ref={delete_ref.clone()} disabled={busy.is_some()}
+                    onclick={move |_| dispatcher.dispatch(FormAction::AskDelete)}>{"Delete"}</button>
+            </div>
+        }
+    });
+    let dialog = match (&props.existing, state.confirming_delete) {
+        (Some(stored), true) => delete_dialog(stored, &state, &delete_ref, &props.on_done),
+        _ => html! {},
+    };
+    let on_cancel = props.on_cancel.clone();
+
+    html! {
+        <section class="page page-form">
+            {header}
+            <form id="equipment-form" class="equipment-form" novalidate=true {onsubmit} {onkeydown}>
+                {problem}
+                <fieldset class="form-section">
+                    <legend>{"Identification"}</legend>
+                    <div class="form-grid">
+                        {for IDENTITY_FIELDS.into_iter().map(text_field)}
+                        <div class="field field-wide field-check">
+                            <input type="checkbox" id="field-reference_standard"
+                                name="reference_standard"
+                                checked={state.fields.reference_standard} onchange={on_reference} />
+                            <label for="field-reference_standard">
+                                {"Reference standard "}
+                                <span class="muted">{"(used to calibrate other equipment)"}</span>
+                            </label>
+                        </div>
+                    </div>
+                </fieldset>
+                <fieldset class="form-section">
+                    <legend>{"Location and status"}</legend>
+                    <div class="form-grid">
+                        {for PLACE_FIELDS.into_iter().map(text_field)}
+                        <div class="field">
+                            <label for="field-status">{"Status"}</label>
+                            <select id="field-status" name="status" onchange={on_status}>
+                                {for EquipmentStatus::ALL.into_iter().map(|status| html! {
+                                    <option value={status.key()}
+                                        selected={status == state.fields.status}>
+                                        {status.label()}
+                                    </option>
+                                })}
+                            </select>
+                        </div>
+                        {text_field(EquipmentField::Notes)}
+                    </div>
+                </fieldset>
+                <div class="form-actions">
+                    <button type="submit" id="save-equipment" class="button primary"
+                        disabled={busy.is_some()}>
+                        {if busy == Some(Busy::Saving) { "Saving…" } else { "Save" }}
+                    </button>
+                    <button type="button" id="cancel-edit" class="button secondary"
+                        onclick={move |_| on_cancel.emit(())}>{"Cancel"}</button>
+                    <span class="form-actions-hint">
+                        <span class="required" aria-hidden="true">{"*"}</span>{" Required"}
+                    </span>
+                    {edit_actions}
+                </div>
+            </form>
+            {dialog}
+        </section>
+    }
+}
+
+/// The page header: "New equipment", or the item's tag and name with its dates.
+fn header(existing: Option<&Equipment>, on_cancel: &Callback<()>) -> Html {
+    let before = back_button(on_cancel);
+    match existing {
+        None => html! { <PageHeader title="New equipment" {before} /> },
+        Some(stored) => {
+            let subtitle = html! {
+                <>
+                    <StatusBadge status={stored.fields.status} />
+                    <span>{format!("Added {}", local_timestamp(stored.created_at))}</span>
+                    <span aria-hidden="true">{"·"}</span>
+                    <span>{format!("Last changed {}", local_timestamp(stored.updated_at))}</span>
+                </>
+            };
+            html! { <PageHeader title={describe(&stored.fields)} {before} {subtitle} /> }
+        }
+    }
+}
+
+/// The confirmation shown before an item is deleted; deletes it when confirmed.
+fn delete_dialog(
+    stored: &Equipment,
+    state: &UseReducerHandle<FormState>,
+    delete_ref: &NodeRef,
+    on_done: &Callback<String>,
+) -> Html {
+    let on_confirm = {
+        let dispatcher = state.dispatcher();
+        let (id, on_done) = (stored.id, on_done.clone());
+        let message = format!("Deleted {}", describe(&stored.fields));
+        Callback::from(move |()| {
+            dispatcher.dispatch(FormAction::Started(Busy::Deleting));
+            let (dispatcher, on_done, message) =
+                (dispatcher.clone(), on_done.clone(), message.clone());
+            spawn_local(async move {
+                match call::<DeleteEquipment>(&id).await {
+                    Ok(()) => on_done.emit(message),
+                    Err(error) => dispatcher.dispatch(FormAction::Failed(error)),
+                }
+            });
+        })
+    };
+    let on_cancel = {
+        let (dispatcher, delete_ref) = (state.dispatcher(), delete_ref.clone());
+        Callback::from(move |()| {
+            dispatcher.dispatch(FormAction::CancelDelete);
+            if let Some(button) = delete_ref.cast::<HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
+    };
+    html! {
+        <ConfirmDialog title={format!("Delete {}?", stored.fields.asset_tag)}
+            confirm_label="Delete" busy_label="Deleting…"
+            busy={state.busy == Some(Busy::Deleting)} {on_confirm} {on_cancel}>
+            <p>
+                <strong>{&stored.fields.name}</strong>
+                {" will be removed from the register for good. This cannot be undone."}
+            </p>
+            <p class="muted">
+                {"To take it out of use but keep its record, retire it instead."}
+            </p>
+        </ConfirmDialog>
+    }
+}
+
+/// "← Equipment", back to the list.
+fn back_button(on_cancel: &Callback<()>) -> Html {
+    let on_cancel = on_cancel.clone();
+    html! {
+        <button type="button" class="back-link" onclick={move |_| on_cancel.emit(())}>
+            <span aria-hidden="true">{"←"}</span>{"Equipment"}
+        </button>
+    }
+}
+
+/// How an item is named in titles and notices: "0042 · Digital multimeter".
+fn describe(fields: &EquipmentFields) -> String {
+    format!("{} · {}", fields.asset_tag, fields.name)
+}
+
+/// The id of the input for the field with this key.
+fn field_id(key: &str) -> String {
+    format!("field-{key}")
+}

@@ -1,0 +1,206 @@
+//! What the equipment form remembers between keystrokes, and how each event changes it.
+
+use std::rc::Rc;
+
+use benchlog_domain::equipment::{EquipmentField, EquipmentFields, EquipmentStatus};
+use benchlog_domain::error::{ApiError, FieldError};
+use yew::Reducible;
+
+/// The form actions that talk to the shell; while one runs, the buttons are disabled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Busy {
+    /// Saving the form.
+    Saving,
+    /// Saving the form with status "Retired".
+    Retiring,
+    /// Deleting the item.
+    Deleting,
+}
+
+/// The form's state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FormState {
+    /// Everything the user typed, kept as typed even when it is invalid.
+    pub fields: EquipmentFields,
+    /// Whether the user tried to save; from then on every keystroke re-validates.
+    pub attempted: bool,
+    /// Per-field messages from the shell, e.g. a duplicate asset tag; each is dropped once
+    /// its field is edited.
+    pub server_errors: Vec<FieldError>,
+    /// A problem that is not about one field, shown at the top of the form.
+    pub problem: Option<String>,
+    /// The action in flight, if any.
+    pub busy: Option<Busy>,
+    /// Whether the delete confirmation is open.
+    pub confirming_delete: bool,
+}
+
+impl FormState {
+    /// A form filled with `fields`.
+    pub fn new(fields: EquipmentFields) -> Self {
+        Self {
+            fields,
+            ..Self::default()
+        }
+    }
+
+    /// The messages to show under the inputs: the form's own rules first (once the user
+    /// tried to save), then the shell's.
+    pub fn errors(&self) -> Vec<FieldError> {
+        let mut errors = if self.attempted {
+            self.fields.validate().err().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        errors.extend(self.server_errors.iter().cloned());
+        errors
+    }
+}
+
+/// What happens in the form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormAction {
+    /// A text field was edited.
+    Text(EquipmentField, String),
+    /// The status was chosen.
+    Status(EquipmentStatus),
+    /// The reference-standard box was ticked or cleared.
+    ReferenceStandard(bool),
+    /// Saving was refused by the form's own rules.
+    Invalid,
+    /// An action went out to the shell.
+    Started(Busy),
+    /// The shell refused the action.
+    Failed(ApiError),
+    /// The user asked to delete; ask for confirmation.
+    AskDelete,
+    /// The user backed out of deleting.
+    CancelDelete,
+}
+
+impl Reducible for FormState {
+    type Action = FormAction;
+
+    fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            FormAction::Text(field, value) => {
+                *next.fields.text_mut(field) = value;
+                next.server_errors
+                    .retain(|error| error.field != field.key());
+            }
+            FormAction::Status(status) => next.fields.status = status,
+            FormAction::ReferenceStandard(on) => next.fields.reference_standard = on,
+            FormAction::Invalid => {
+                next.attempted = true;
+                next.problem = None;
+            }
+            FormAction::Started(busy) => {
+                next.attempted = true;
+                next.busy = Some(busy);
+                next.problem = None;
+                next.server_errors.clear();
+            }
+            FormAction::Failed(error) => {
+                next.busy = None;
+                next.confirming_delete = false;
+                let (shown, elsewhere): (Vec<_>, Vec<_>) = error
+                    .field_errors()
+                    .into_iter()
+                    .partition(|e| is_form_field(&e.field));
+                next.problem = if shown.is_empty() {
+                    Some(error.to_string())
+                } else if elsewhere.is_empty() {
+                    None
+                } else {
+                    Some(
+                        elsewhere
+                            .into_iter()
+                            .map(|e| e.message)
+                            .collect::<Vec<_>>()
+                            .join(". "),
+                    )
+                };
+                next.server_errors = shown;
+            }
+            FormAction::AskDelete => next.confirming_delete = true,
+            FormAction::CancelDelete => next.confirming_delete = false,
+        }
+        Rc::new(next)
+    }
+}
+
+/// Whether the form has an input for the field with this key.
+pub fn is_form_field(key: &str) -> bool {
+    EquipmentField::ALL.iter().any(|field| field.key() == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: FormState, actions: impl IntoIterator<Item = FormAction>) -> FormState {
+        let mut state = Rc::new(state);
+        for action in actions {
+            state = state.reduce(action);
+        }
+        (*state).clone()
+    }
+
+    #[test]
+    fn errors_show_only_after_an_attempt_and_follow_typing() {
+        let state = reduce(FormState::default(), []);
+        assert!(state.errors().is_empty());
+        let state = reduce(state, [FormAction::Invalid]);
+        let keys: Vec<String> = state.errors().into_iter().map(|e| e.field).collect();
+        assert_eq!(keys, ["asset_tag", "name"]);
+        let state = reduce(
+            state,
+            [FormAction::Text(EquipmentField::Name, "DMM".into())],
+        );
+        let keys: Vec<String> = state.errors().into_iter().map(|e| e.field).collect();
+        assert_eq!(keys, ["asset_tag"]);
+    }
+
+    #[test]
+    fn a_server_field_error_stays_until_its_field_changes() {
+        let conflict = ApiError::Conflict {
+            field: Some("asset_tag".into()),
+            message: "Asset tag 0042 is already used".into(),
+        };
+        let fields = EquipmentFields {
+            asset_tag: "0042".into(),
+            name: "DMM".into(),
+            ..EquipmentFields::default()
+        };
+        let state = reduce(
+            FormState::new(fields),
+            [
+                FormAction::Started(Busy::Saving),
+                FormAction::Failed(conflict),
+                FormAction::Text(EquipmentField::Name, "Multimeter".into()),
+            ],
+        );
+        assert_eq!(state.busy, None);
+        assert_eq!(state.problem, None);
+        assert_eq!(state.errors().len(), 1);
+        let state = reduce(
+            state,
+            [FormAction::Text(EquipmentField::AssetTag, "0043".into())],
+        );
+        assert!(state.errors().is_empty());
+    }
+
+    #[test]
+    fn other_failures_become_a_problem_for_the_whole_form() {
+        let error = ApiError::Storage {
+            message: "The database is busy".into(),
+        };
+        let state = reduce(
+            FormState::default(),
+            [FormAction::AskDelete, FormAction::Failed(error)],
+        );
+        assert_eq!(state.problem.as_deref(), Some("The database is busy"));
+        assert!(!state.confirming_delete);
+    }
+}

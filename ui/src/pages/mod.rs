@@ -1,0 +1,4 @@
+//! The app's pages.
+
+pub mod equipment_form;
+pub mod equipment_list;
