@@ -4,13 +4,15 @@
 use std::path::PathBuf;
 
 /// The environment variable that overrides the data folder.
-pub const DATA_DIR_VARIABLE: &str = "BENCHLOG_DATA_DIR";
+const DATA_DIR_VARIABLE: &str = "BENCHLOG_DATA_DIR";
 
 /// The data folder: the override if set and not empty, else the OS's folder as Tauri
-/// resolved it.
-pub(crate) fn resolve(os_folder: tauri::Result<PathBuf>) -> Result<PathBuf, String> {
+/// resolved it; `None` (with the reason logged) when neither is known.
+pub(crate) fn resolve(os_folder: tauri::Result<PathBuf>) -> Option<PathBuf> {
     match std::env::var_os(DATA_DIR_VARIABLE) {
-        Some(folder) if !folder.is_empty() => Ok(PathBuf::from(folder)),
-        _ => os_folder.map_err(|error| format!("no app-data folder is known: {error}")),
+        Some(folder) if !folder.is_empty() => Some(PathBuf::from(folder)),
+        _ => os_folder
+            .inspect_err(|error| eprintln!("benchlog: no app-data folder: {error}"))
+            .ok(),
     }
 }

@@ -8,15 +8,20 @@ mod state;
 
 use tauri::{Builder, Manager, Runtime};
 
-pub use crate::data_dir::DATA_DIR_VARIABLE;
 pub use crate::state::AppState;
 
 /// Runs the app until its window closes.
 pub fn run() {
     let app = with_commands(Builder::default())
         .setup(|app| {
-            let data_dir = data_dir::resolve(app.path().app_data_dir());
-            app.manage(AppState::open(data_dir));
+            let state = match data_dir::resolve(app.path().app_data_dir()) {
+                Some(dir) => AppState::open(&dir),
+                None => AppState::unavailable(
+                    "Benchlog found no folder for its data. Set BENCHLOG_DATA_DIR to a \
+                     writable folder and start it again",
+                ),
+            };
+            app.manage(state);
             Ok(())
         })
         .build(tauri::generate_context!());

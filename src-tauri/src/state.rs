@@ -1,6 +1,6 @@
 //! The state every command shares: the store, or why it could not be opened.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use benchlog_domain::error::ApiError;
 use benchlog_storage::Store;
@@ -15,17 +15,20 @@ impl AppState {
     /// File name of the database inside the data folder.
     pub const DATABASE_FILE: &str = "benchlog.sqlite3";
 
-    /// Opens (creating if needed) the database in `data_dir`.
-    pub fn open(data_dir: Result<PathBuf, String>) -> Self {
-        let store = data_dir
-            .map_err(|reason| ApiError::Storage {
-                message: format!("Benchlog has no data folder: {reason}"),
-            })
-            .and_then(|dir| open_store(&dir));
-        if let Err(error) = &store {
-            eprintln!("benchlog: {error}");
+    /// Opens (creating if needed) the database in the data folder `dir`.
+    pub fn open(dir: &Path) -> Self {
+        Self {
+            store: open_store(dir),
         }
-        Self { store }
+    }
+
+    /// A state without a store, whose commands all fail with `message`.
+    pub fn unavailable(message: &str) -> Self {
+        Self {
+            store: Err(ApiError::Storage {
+                message: message.to_owned(),
+            }),
+        }
     }
 
     /// The store, or the error that explains why there is none.
@@ -34,13 +37,18 @@ impl AppState {
     }
 }
 
+/// Opens the store, logging the detail of a failure and returning what the user reads.
 fn open_store(dir: &Path) -> Result<Store, ApiError> {
-    std::fs::create_dir_all(dir).map_err(|error| ApiError::Storage {
-        message: format!(
-            "Benchlog cannot create its data folder {}: {error}",
-            dir.display()
-        ),
-    })?;
+    if let Err(error) = std::fs::create_dir_all(dir) {
+        eprintln!("benchlog: creating {}: {error}", dir.display());
+        return Err(ApiError::Storage {
+            message: format!(
+                "Benchlog cannot create its data folder {}. Check that it can be created and \
+                 written to",
+                dir.display()
+            ),
+        });
+    }
     let path = dir.join(AppState::DATABASE_FILE);
     Store::open(&path).map_err(|error| {
         eprintln!("benchlog: opening {}: {error:?}", path.display());

@@ -2,7 +2,7 @@
 //! and capabilities): each command of the contract is registered, permitted, and carries
 //! its request, response and error as the UI sees them.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use benchlog_domain::equipment::{
     EquipmentFields, EquipmentQuery, EquipmentStatus, EquipmentUpdate,
@@ -25,7 +25,7 @@ struct Shell {
 }
 
 impl Shell {
-    fn start(data_dir: Result<PathBuf, String>) -> Self {
+    fn start(data_dir: &Path) -> Self {
         let app = with_commands(mock_builder())
             .manage(AppState::open(data_dir))
             .build(tauri::generate_context!())
@@ -75,7 +75,7 @@ fn multimeter() -> EquipmentFields {
 #[test]
 fn every_command_of_the_contract_is_registered_and_permitted() {
     let data = tempfile::tempdir().unwrap();
-    let shell = Shell::start(Ok(data.path().to_path_buf()));
+    let shell = Shell::start(data.path());
     for name in COMMAND_NAMES {
         // A malformed request reaches the command's argument decoding, which proves the
         // command exists and the capability lets the main window call it.
@@ -90,7 +90,7 @@ fn every_command_of_the_contract_is_registered_and_permitted() {
 #[test]
 fn the_register_round_trips_through_ipc() {
     let data = tempfile::tempdir().unwrap();
-    let shell = Shell::start(Ok(data.path().to_path_buf()));
+    let shell = Shell::start(data.path());
 
     let created = shell.call::<CreateEquipment>(&multimeter()).unwrap();
     assert_eq!(created.fields.asset_tag, "0042");
@@ -125,7 +125,7 @@ fn the_register_round_trips_through_ipc() {
 #[test]
 fn errors_arrive_structured_per_field() {
     let data = tempfile::tempdir().unwrap();
-    let shell = Shell::start(Ok(data.path().to_path_buf()));
+    let shell = Shell::start(data.path());
 
     let error = shell
         .call::<CreateEquipment>(&EquipmentFields::default())
@@ -146,7 +146,7 @@ fn an_unopenable_database_is_explained_by_every_command() {
     let data = tempfile::tempdir().unwrap();
     let path = data.path().join(AppState::DATABASE_FILE);
     std::fs::write(&path, b"not a database".repeat(100)).unwrap();
-    let shell = Shell::start(Ok(data.path().to_path_buf()));
+    let shell = Shell::start(data.path());
 
     let error = shell
         .call::<ListEquipment>(&EquipmentQuery::default())

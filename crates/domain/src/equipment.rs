@@ -139,27 +139,16 @@ impl EquipmentField {
 
     /// The rule the field's value must meet.
     pub fn rule(self) -> TextRule {
-        let line = |label, required, max_chars| TextRule {
-            label,
-            required,
-            max_chars,
-            multiline: false,
-        };
         match self {
-            Self::AssetTag => line("Asset tag", true, 64),
-            Self::Name => line("Name", true, 200),
-            Self::Manufacturer => line("Manufacturer", false, 120),
-            Self::Model => line("Model", false, 120),
-            Self::SerialNumber => line("Serial number", false, 120),
-            Self::Location => line("Location", false, 120),
-            Self::Department => line("Department", false, 120),
-            Self::Owner => line("Owner", false, 120),
-            Self::Notes => TextRule {
-                label: "Notes",
-                required: false,
-                max_chars: 10_000,
-                multiline: true,
-            },
+            Self::AssetTag => TextRule::required("Asset tag", 64),
+            Self::Name => TextRule::required("Name", 200),
+            Self::Manufacturer => TextRule::optional("Manufacturer", 120),
+            Self::Model => TextRule::optional("Model", 120),
+            Self::SerialNumber => TextRule::optional("Serial number", 120),
+            Self::Location => TextRule::optional("Location", 120),
+            Self::Department => TextRule::optional("Department", 120),
+            Self::Owner => TextRule::optional("Owner", 120),
+            Self::Notes => TextRule::optional_multiline("Notes", 10_000),
         }
     }
 }

@@ -15,6 +15,32 @@ pub struct TextRule {
 }
 
 impl TextRule {
+    /// A one-line field that must not be empty.
+    pub const fn required(label: &'static str, max_chars: usize) -> Self {
+        Self {
+            label,
+            required: true,
+            max_chars,
+            multiline: false,
+        }
+    }
+
+    /// A one-line field that may be empty.
+    pub const fn optional(label: &'static str, max_chars: usize) -> Self {
+        Self {
+            required: false,
+            ..Self::required(label, max_chars)
+        }
+    }
+
+    /// A multi-line field that may be empty.
+    pub const fn optional_multiline(label: &'static str, max_chars: usize) -> Self {
+        Self {
+            multiline: true,
+            ..Self::optional(label, max_chars)
+        }
+    }
+
     /// Cleans `raw` (trims it, normalises line breaks to `\n`) and checks it, returning the
     /// value to store or a message that tells the user what to fix.
     pub fn apply(&self, raw: &str) -> Result<String, String> {
@@ -49,18 +75,8 @@ impl TextRule {
 mod tests {
     use super::*;
 
-    const TAG: TextRule = TextRule {
-        label: "Asset tag",
-        required: true,
-        max_chars: 5,
-        multiline: false,
-    };
-    const NOTES: TextRule = TextRule {
-        label: "Notes",
-        required: false,
-        max_chars: 20,
-        multiline: true,
-    };
+    const TAG: TextRule = TextRule::required("Asset tag", 5);
+    const NOTES: TextRule = TextRule::optional_multiline("Notes", 20);
 
     fn check(rule: TextRule, raw: &str, expected: Result<&str, &str>) {
         let actual = rule.apply(raw);

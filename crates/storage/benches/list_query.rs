@@ -203,6 +203,10 @@ fn main() {
             query("7", None, AssetTag, Ascending, 0),
         ),
         (
+            "search \"qz\" (two letters, no match: full scan)",
+            query("qz", None, AssetTag, Ascending, 0),
+        ),
+        (
             "search \"meter\" + active, by status",
             query("meter", Some(EquipmentStatus::Active), Status, Ascending, 0),
         ),

@@ -6,7 +6,7 @@ use benchlog_domain::equipment::{
 };
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::types::{Type, Value};
-use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, ToSql, params_from_iter};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
@@ -27,64 +27,70 @@ const SEARCH_TEXT_SEPARATOR: &str = "\u{1f}";
 /// Searches whose trigram-index matches are at most this many are served from the index.
 const INDEX_ROUTE_LIMIT: u64 = 10_000;
 
-/// Lists one page. Searches take one of two routes:
-/// - up to [`INDEX_ROUTE_LIMIT`] matches in the trigram index (which it tells at once):
-///   those are counted exactly and the page is sorted from them;
-/// - more matches, or only one- and two-letter words: the page is read in sort order off
-///   the column's index, testing each row, and the count stops at
-///   [`EquipmentPage::COUNT_LIMIT`]. Matching rows are then dense, so both stop early.
+/// How the list finds a search's rows.
+enum Route {
+    /// No search: the status filter and the sort read indexes directly.
+    Unsearched,
+    /// The trigram index has this query's `matches`, few enough to count and sort.
+    Index { fts: String, matches: u64 },
+    /// Too many matches, or only one- and two-letter words: rows are tested in sort order,
+    /// and the count stops at [`EquipmentPage::COUNT_LIMIT`]. Matching rows are then dense,
+    /// so both stop early.
+    Scan,
+}
+
+/// Lists one page: the total count plus one sorted page, in one read transaction so both
+/// see the same snapshot.
 pub(crate) fn list(conn: &mut Connection, query: &EquipmentQuery) -> Result<EquipmentPage> {
     let words = search_words(query);
     let (indexed, short): (Vec<&str>, Vec<&str>) = words
         .iter()
         .map(String::as_str)
         .partition(|word| word.chars().count() >= TRIGRAM);
-    // One read transaction: the count and the page see the same snapshot.
     let tx = conn.transaction()?;
-    let index_matches = match fts_query(&indexed) {
-        Some(fts) => {
-            let matches = count_limited(&tx, &Filter::on_index(&fts), INDEX_ROUTE_LIMIT)?;
-            (matches <= INDEX_ROUTE_LIMIT).then_some((fts, matches))
-        }
-        None => None,
-    };
-    let indexed_route = index_matches.is_some();
-    let mut filter = match &index_matches {
-        Some((fts, _)) => Filter::joined_with_index(fts),
-        None => Filter::default(),
+    let route = choose_route(&tx, &indexed, &short)?;
+    let mut filter = match &route {
+        Route::Index { fts, .. } => Filter::joined_with_index(fts),
+        Route::Unsearched | Route::Scan => Filter::equipment(),
     };
     if let Some(status) = query.status {
         filter.push("equipment.status = ?", status.key());
     }
     // On the index route the index has matched the long words already.
-    let tested_words = if indexed_route {
-        &short[..]
-    } else {
-        &words.iter().map(String::as_str).collect::<Vec<_>>()
+    let tested = match route {
+        Route::Index { .. } => short,
+        Route::Unsearched | Route::Scan => words.iter().map(String::as_str).collect(),
     };
-    for word in tested_words {
+    for word in tested {
         filter.push("instr(equipment.search_text, ?) > 0", word);
     }
-    let (total, total_is_exact) = match index_matches {
-        Some((_, matches)) if query.status.is_none() && short.is_empty() => (matches, true),
-        _ if indexed_route || words.is_empty() => (count(&tx, &filter)?, true),
-        _ => {
+    let (total, total_is_exact) = match route {
+        // Nothing but the index's own condition: its count is the total.
+        Route::Index { matches, .. } if filter.conditions.len() == 1 => (matches, true),
+        Route::Unsearched | Route::Index { .. } => (count(&tx, &filter, None)?, true),
+        Route::Scan => {
             let limit = EquipmentPage::COUNT_LIMIT;
-            let counted = count_limited(&tx, &filter, limit)?;
+            let counted = count(&tx, &filter, Some(limit))?;
             (counted.min(limit), counted <= limit)
         }
     };
     let sql = format!(
-        "SELECT {SUMMARY_COLUMNS} FROM {} WHERE {} ORDER BY {} LIMIT {} OFFSET {}",
+        "SELECT {SUMMARY_COLUMNS} FROM {} WHERE {} ORDER BY {} LIMIT ? OFFSET ?",
         filter.table,
         filter.sql(),
         order_by(query.sort, query.direction),
-        EquipmentQuery::PAGE_SIZE,
-        u64::from(query.page) * u64::from(EquipmentQuery::PAGE_SIZE),
     );
+    let page_size = i64::from(EquipmentQuery::PAGE_SIZE);
+    let paging = [
+        Value::Integer(page_size),
+        Value::Integer(i64::from(query.page) * page_size),
+    ];
     let items = tx
         .prepare_cached(&sql)?
-        .query_map(params_from_iter(&filter.params), summary_from_row)?
+        .query_map(
+            params_from_iter(filter.params.iter().chain(&paging)),
+            summary_from_row,
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     tx.finish()?;
     Ok(EquipmentPage {
@@ -92,6 +98,22 @@ pub(crate) fn list(conn: &mut Connection, query: &EquipmentQuery) -> Result<Equi
         total,
         total_is_exact,
         page: query.page,
+    })
+}
+
+fn choose_route(tx: &Connection, indexed: &[&str], short: &[&str]) -> Result<Route> {
+    let Some(fts) = fts_query(indexed) else {
+        return Ok(if short.is_empty() {
+            Route::Unsearched
+        } else {
+            Route::Scan
+        });
+    };
+    let matches = count(tx, &Filter::index(&fts), Some(INDEX_ROUTE_LIMIT))?;
+    Ok(if matches <= INDEX_ROUTE_LIMIT {
+        Route::Index { fts, matches }
+    } else {
+        Route::Scan
     })
 }
 
@@ -115,26 +137,16 @@ fn fts_query(words: &[&str]) -> Option<String> {
     (!quoted.is_empty()).then(|| quoted.join(" AND "))
 }
 
-fn count(tx: &Connection, filter: &Filter) -> Result<u64> {
-    let sql = format!(
-        "SELECT count(*) FROM {} WHERE {}",
-        filter.table,
-        filter.sql()
-    );
-    let count: i64 = tx
-        .prepare_cached(&sql)?
-        .query_row(params_from_iter(&filter.params), |row| row.get(0))?;
-    Ok(count as u64)
-}
-
-/// Counts matches up to one past `limit`.
-fn count_limited(tx: &Connection, filter: &Filter, limit: u64) -> Result<u64> {
-    let sql = format!(
-        "SELECT count(*) FROM (SELECT 1 FROM {} WHERE {} LIMIT {})",
-        filter.table,
-        filter.sql(),
-        limit + 1
-    );
+/// Counts the rows `filter` selects, or, with a `limit`, up to one past it.
+fn count(tx: &Connection, filter: &Filter, limit: Option<u64>) -> Result<u64> {
+    let (table, conditions) = (filter.table, filter.sql());
+    let sql = match limit {
+        None => format!("SELECT count(*) FROM {table} WHERE {conditions}"),
+        Some(limit) => format!(
+            "SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {conditions} LIMIT {})",
+            limit + 1
+        ),
+    };
     let count: i64 = tx
         .prepare_cached(&sql)?
         .query_row(params_from_iter(&filter.params), |row| row.get(0))?;
@@ -148,23 +160,15 @@ struct Filter {
     params: Vec<Value>,
 }
 
-impl Default for Filter {
-    fn default() -> Self {
-        Self {
-            table: "equipment",
-            conditions: Vec::new(),
-            params: Vec::new(),
-        }
-    }
-}
-
 impl Filter {
+    /// Every equipment row.
+    fn equipment() -> Self {
+        Self::on("equipment")
+    }
+
     /// The trigram index's matches for `fts`.
-    fn on_index(fts: &str) -> Self {
-        let mut filter = Self {
-            table: "equipment_search",
-            ..Self::default()
-        };
+    fn index(fts: &str) -> Self {
+        let mut filter = Self::on("equipment_search");
         filter.push("equipment_search MATCH ?", fts);
         filter
     }
@@ -172,13 +176,19 @@ impl Filter {
     /// Equipment rows matching `fts`, with the index's matches driving the loop (CROSS JOIN
     /// keeps that order).
     fn joined_with_index(fts: &str) -> Self {
-        let mut filter = Self {
-            table: "equipment_search CROSS JOIN equipment \
-                    ON equipment.seq = equipment_search.rowid",
-            ..Self::default()
-        };
+        let mut filter = Self::on(
+            "equipment_search CROSS JOIN equipment ON equipment.seq = equipment_search.rowid",
+        );
         filter.push("equipment_search MATCH ?", fts);
         filter
+    }
+
+    fn on(table: &'static str) -> Self {
+        Self {
+            table,
+            conditions: Vec::new(),
+            params: Vec::new(),
+        }
     }
 
     fn push(&mut self, condition: &'static str, param: &str) {
@@ -229,32 +239,23 @@ pub(crate) fn update(conn: &mut Connection, update: &EquipmentUpdate) -> Result<
     let valid = update.fields.validate().map_err(Error::Invalid)?;
     let fields = valid.fields();
     let tx = conn.transaction()?;
-    let changed = tx
-        .prepare_cached(
-            "UPDATE equipment SET revision = revision + 1, asset_tag = ?, name = ?,
-                 manufacturer = ?, model = ?, serial_number = ?, location = ?, department = ?,
-                 owner = ?, status = ?, reference_standard = ?, notes = ?, search_text = ?,
-                 updated_at = ?
-             WHERE id = ? AND revision = ?",
-        )?
-        .execute(params![
-            fields.asset_tag,
-            fields.name,
-            fields.manufacturer,
-            fields.model,
-            fields.serial_number,
-            fields.location,
-            fields.department,
-            fields.owner,
-            fields.status.key(),
-            fields.reference_standard,
-            fields.notes,
-            search_text(fields),
-            timestamp(Utc::now()),
-            update.id.to_string(),
-            update.revision,
-        ])
-        .map_err(|error| asset_tag_conflict(error, &fields.asset_tag))?;
+    let mut params = field_params(fields);
+    params.extend([
+        (":now", Value::Text(timestamp(Utc::now()))),
+        (":id", Value::Text(update.id.to_string())),
+        (":revision", Value::Integer(update.revision.into())),
+    ]);
+    let changed = execute_named(
+        &tx,
+        "UPDATE equipment SET revision = revision + 1, asset_tag = :asset_tag, name = :name,
+             manufacturer = :manufacturer, model = :model, serial_number = :serial_number,
+             location = :location, department = :department, owner = :owner,
+             status = :status, reference_standard = :reference_standard, notes = :notes,
+             search_text = :search_text, updated_at = :now
+         WHERE id = :id AND revision = :revision",
+        &params,
+    )
+    .map_err(|error| asset_tag_conflict(error, &fields.asset_tag))?;
     if changed == 0 {
         // Either gone, or moved on: `get` tells which.
         get(&tx, update.id)?;
@@ -283,32 +284,57 @@ pub(crate) fn delete(conn: &mut Connection, id: EquipmentId) -> Result<()> {
 fn insert(conn: &Connection, valid: &ValidEquipment, now: DateTime<Utc>) -> Result<EquipmentId> {
     let id = EquipmentId::from_uuid(Uuid::now_v7());
     let fields = valid.fields();
-    let now = timestamp(now);
-    conn.prepare_cached(
+    let mut params = field_params(fields);
+    params.extend([
+        (":now", Value::Text(timestamp(now))),
+        (":id", Value::Text(id.to_string())),
+    ]);
+    execute_named(
+        conn,
         "INSERT INTO equipment (id, revision, asset_tag, name, manufacturer, model,
              serial_number, location, department, owner, status, reference_standard, notes,
              search_text, created_at, updated_at)
-         VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )?
-    .execute(params![
-        id.to_string(),
-        fields.asset_tag,
-        fields.name,
-        fields.manufacturer,
-        fields.model,
-        fields.serial_number,
-        fields.location,
-        fields.department,
-        fields.owner,
-        fields.status.key(),
-        fields.reference_standard,
-        fields.notes,
-        search_text(fields),
-        now,
-        now,
-    ])
+         VALUES (:id, 1, :asset_tag, :name, :manufacturer, :model, :serial_number, :location,
+             :department, :owner, :status, :reference_standard, :notes, :search_text, :now,
+             :now)",
+        &params,
+    )
     .map_err(|error| asset_tag_conflict(error, &fields.asset_tag))?;
     Ok(id)
+}
+
+/// The named parameters of an item's stored fields, as inserts and updates bind them.
+fn field_params(fields: &EquipmentFields) -> Vec<(&'static str, Value)> {
+    let text = |value: &str| Value::Text(value.to_owned());
+    vec![
+        (":asset_tag", text(&fields.asset_tag)),
+        (":name", text(&fields.name)),
+        (":manufacturer", text(&fields.manufacturer)),
+        (":model", text(&fields.model)),
+        (":serial_number", text(&fields.serial_number)),
+        (":location", text(&fields.location)),
+        (":department", text(&fields.department)),
+        (":owner", text(&fields.owner)),
+        (":status", text(fields.status.key())),
+        (
+            ":reference_standard",
+            Value::Integer(fields.reference_standard.into()),
+        ),
+        (":notes", text(&fields.notes)),
+        (":search_text", Value::Text(search_text(fields))),
+    ]
+}
+
+fn execute_named(
+    conn: &Connection,
+    sql: &str,
+    params: &[(&'static str, Value)],
+) -> rusqlite::Result<usize> {
+    let params: Vec<(&str, &dyn ToSql)> = params
+        .iter()
+        .map(|(name, value)| (*name, value as &dyn ToSql))
+        .collect();
+    conn.prepare_cached(sql)?.execute(params.as_slice())
 }
 
 /// The ORDER BY for a sort, ending in `seq` so equal values page in a stable order. Each

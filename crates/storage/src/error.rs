@@ -75,11 +75,11 @@ impl From<Error> for ApiError {
             },
             Error::ForeignDatabase => storage(
                 "The database file belongs to another program, not Benchlog. It was left \
-                 untouched; point Benchlog at another data folder",
+                 untouched: move it elsewhere, or set BENCHLOG_DATA_DIR to another folder",
             ),
             Error::Migration(_) => storage(
                 "Benchlog could not upgrade its database. Nothing was changed; please \
-                 report this with the log",
+                 report this problem",
             ),
             Error::Sqlite(error) => storage(match error.sqlite_error_code() {
                 Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {

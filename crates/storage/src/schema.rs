@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::{Error, Result};
@@ -25,13 +25,19 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Opens the file, refuses one it must not touch, applies settings and migrations.
 pub(crate) fn open(path: &Path) -> Result<Connection> {
+    if path.exists() {
+        // Read-only, so even closing this connection cannot write to a refused file (a
+        // read-write one would checkpoint a leftover write-ahead log into it).
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        check_compatible(&conn, MIGRATIONS.len())?;
+    }
     let mut conn = Connection::open(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
-    // Checked before anything below writes to the file.
-    check_compatible(&conn, MIGRATIONS.len())?;
-    // WAL: readers never block the writer. FULL: a committed record survives power loss.
-    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    // WAL: readers never block the writer. Where the file system cannot do WAL (some
+    // network shares), SQLite keeps its rollback journal, which is safe too.
+    conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
+    // FULL: a committed record survives a power loss, not only a crash.
     conn.pragma_update(None, "synchronous", "FULL")?;
     migrate(&mut conn, &Migrations::from_slice(MIGRATIONS))?;
     Ok(conn)

@@ -51,6 +51,38 @@ fn a_database_from_a_newer_benchlog_is_refused_and_left_untouched() {
 }
 
 #[test]
+fn a_newer_database_with_a_leftover_write_ahead_log_is_left_untouched() {
+    // A newer Benchlog crashed with committed pages still in its WAL: closing a read-write
+    // connection would checkpoint them into the main file.
+    let source = tempfile::tempdir().unwrap();
+    let crashed = tempfile::tempdir().unwrap();
+    let writer = Connection::open(source.path().join("benchlog.sqlite3")).unwrap();
+    writer
+        .execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
+             PRAGMA application_id = 1111706695; PRAGMA user_version = 99;
+             CREATE TABLE later (x); INSERT INTO later VALUES (1);",
+        )
+        .unwrap();
+    for file in ["benchlog.sqlite3", "benchlog.sqlite3-wal"] {
+        std::fs::copy(source.path().join(file), crashed.path().join(file)).unwrap();
+    }
+    let path = crashed.path().join("benchlog.sqlite3");
+    let wal = crashed.path().join("benchlog.sqlite3-wal");
+    let (before, wal_before) = (file_bytes(&path), file_bytes(&wal));
+    assert!(!wal_before.is_empty());
+
+    let error = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(error, Error::NewerSchema { found: 99, .. }),
+        "{error:?}"
+    );
+    assert_eq!(file_bytes(&path), before);
+    assert_eq!(file_bytes(&wal), wal_before);
+    drop(writer);
+}
+
+#[test]
 fn another_programs_database_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("benchlog.sqlite3");
