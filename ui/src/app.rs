@@ -7,6 +7,7 @@ use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::components::notice::{Notice, NoticeKind};
+use crate::dom::APP_FRAME_ID;
 use crate::pages::equipment_form::EquipmentFormPage;
 use crate::pages::equipment_list::{EquipmentList, QueryChange};
 
@@ -52,8 +53,14 @@ enum AppAction {
     Navigate(Page),
     /// The list's query changed.
     Query(QueryChange),
-    /// Back to the list, with a notice of what was done.
-    Done(String),
+    /// A page finished its work: back to the list, with a notice of what was done. Only
+    /// the notice shows if the user has gone to another page meanwhile.
+    Done {
+        /// The page that finished.
+        from: Page,
+        /// What was done, e.g. "Saved 0042 · Digital multimeter".
+        message: String,
+    },
     /// Hide the toast with this id, if it is still shown.
     HideToast(u32),
 }
@@ -69,8 +76,10 @@ impl Reducible for AppState {
                 next.toast = None;
             }
             AppAction::Query(change) => change.apply(&mut next.list_query),
-            AppAction::Done(message) => {
-                next.page = Page::EquipmentList;
+            AppAction::Done { from, message } => {
+                if next.page == from {
+                    next.page = Page::EquipmentList;
+                }
                 next.toast = Some(Toast {
                     id: next.next_toast,
                     message,
@@ -113,7 +122,7 @@ pub fn App() -> Html {
     let dispatcher = state.dispatcher().to_callback();
     let navigate = |page: Page| dispatcher.reform(move |()| AppAction::Navigate(page));
     let on_cancel = navigate(Page::EquipmentList);
-    let on_done = dispatcher.reform(AppAction::Done);
+    let on_done = |from: Page| dispatcher.reform(move |message| AppAction::Done { from, message });
     let page = match state.page {
         Page::EquipmentList => html! {
             <EquipmentList query={state.list_query.clone()}
@@ -122,10 +131,11 @@ pub fn App() -> Html {
                 on_add={navigate(Page::NewEquipment)} />
         },
         Page::NewEquipment => html! {
-            <EquipmentFormPage key="new" {on_done} {on_cancel} />
+            <EquipmentFormPage key="new" on_done={on_done(state.page)} {on_cancel} />
         },
         Page::EditEquipment(id) => html! {
-            <EquipmentFormPage key={id.to_string()} {id} {on_done} {on_cancel} />
+            <EquipmentFormPage key={id.to_string()} {id} on_done={on_done(state.page)}
+                {on_cancel} />
         },
     };
     let toast = state.toast.as_ref().map(|toast| {
@@ -142,16 +152,20 @@ pub fn App() -> Html {
         move |_: MouseEvent| go.emit(())
     };
 
+    // Every page is part of the one section, so its item always looks active; but only the
+    // list is the page it leads to.
+    let on_list = state.page == Page::EquipmentList;
+
     html! {
-        <div class="app">
+        <div class="app" id={APP_FRAME_ID}>
             <aside class="sidebar">
                 <div class="wordmark">
                     <span class="wordmark-mark" aria-hidden="true"></span>
                     <span class="wordmark-text">{"Benchlog"}</span>
                 </div>
                 <nav class="nav" aria-label="Sections">
-                    <button type="button" class="nav-item active" aria-current="page"
-                        onclick={on_equipment}>
+                    <button type="button" class="nav-item active"
+                        aria-current={on_list.then_some("page")} onclick={on_equipment}>
                         <span class="nav-icon nav-icon-equipment" aria-hidden="true"></span>
                         {"Equipment"}
                     </button>
@@ -159,7 +173,47 @@ pub fn App() -> Html {
                 <div class="sidebar-footer">{concat!("Version ", env!("CARGO_PKG_VERSION"))}</div>
             </aside>
             <main class="main">{page}</main>
-            <div class="toasts">{toast}</div>
+            <div class="toasts" role="status" aria-live="polite">{toast}</div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn showing(page: Page) -> Rc<AppState> {
+        Rc::new(AppState {
+            page,
+            list_query: EquipmentQuery::default(),
+            toast: None,
+            next_toast: 0,
+        })
+    }
+
+    fn done(from: Page) -> AppAction {
+        AppAction::Done {
+            from,
+            message: "Saved 0042 · DMM".into(),
+        }
+    }
+
+    #[test]
+    fn done_goes_back_to_the_list_with_a_notice() {
+        let state = showing(Page::NewEquipment).reduce(done(Page::NewEquipment));
+        assert_eq!(state.page, Page::EquipmentList);
+        assert_eq!(
+            state.toast.as_ref().map(|t| t.message.as_str()),
+            Some("Saved 0042 · DMM")
+        );
+    }
+
+    #[test]
+    fn a_late_done_does_not_take_the_user_away_from_another_page() {
+        let state = showing(Page::EquipmentList)
+            .reduce(AppAction::Navigate(Page::NewEquipment))
+            .reduce(done(Page::EquipmentList));
+        assert_eq!(state.page, Page::NewEquipment);
+        assert!(state.toast.is_some());
     }
 }

@@ -1,8 +1,11 @@
-//! Hooks shared by several pages.
+//! Hooks shared by several pages and components.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 /// Calls `handler` for every key pressed anywhere in the document while the component is
@@ -12,7 +15,7 @@ pub fn use_document_keydown(handler: Callback<KeyboardEvent>) {
     use_effect_with(handler, |handler| {
         let handler = handler.clone();
         let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |event| handler.emit(event));
-        let document = document();
+        let document = web_sys::window().and_then(|window| window.document());
         if let Some(document) = &document {
             // Adding a listener only fails for invalid arguments.
             let _ = document
@@ -29,28 +32,32 @@ pub fn use_document_keydown(handler: Callback<KeyboardEvent>) {
     });
 }
 
-/// Whether the user is typing into a field, where a key must keep its usual meaning.
-pub fn is_typing_target(event: &KeyboardEvent) -> bool {
-    let Some(element) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-        return false;
-    };
-    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || element
-            .dyn_into::<HtmlElement>()
-            .is_ok_and(|element| element.is_content_editable())
-}
+/// Tells a request started by [`use_latest_request`] whether it still counts.
+#[derive(Debug, Clone)]
+pub struct LatestRequest(Rc<Cell<bool>>);
 
-/// Moves keyboard focus to the element with this `id`, if it exists.
-pub fn focus_by_id(id: &str) {
-    let element = document()
-        .and_then(|document| document.get_element_by_id(id))
-        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
+impl LatestRequest {
+    /// Whether this is still the latest request and its component is still mounted, so its
+    /// answer may be shown.
+    pub fn is_current(&self) -> bool {
+        self.0.get()
     }
 }
 
-/// The page's document.
-fn document() -> Option<web_sys::Document> {
-    web_sys::window().and_then(|window| window.document())
+/// Runs `start` when the component mounts and again each time `deps` change, like
+/// [`use_effect_with`], handing it a [`LatestRequest`] that stops being current as soon as
+/// `deps` change again or the component unmounts. An async request checks it before acting
+/// on its answer, so a late answer to an older request, or one that arrives after the user
+/// left, is dropped.
+#[hook]
+pub fn use_latest_request<D, F>(deps: D, start: F)
+where
+    D: PartialEq + 'static,
+    F: FnOnce(&D, LatestRequest) + 'static,
+{
+    use_effect_with(deps, move |deps| {
+        let current = Rc::new(Cell::new(true));
+        start(deps, LatestRequest(current.clone()));
+        move || current.set(false)
+    });
 }

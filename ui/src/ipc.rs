@@ -19,9 +19,9 @@ extern "C" {
 
 /// Shown when the shell could not be reached or answered something unexpected.
 const UNREACHABLE: &str =
-    "Benchlog could not complete this request. Try again; if it keeps failing, restart Benchlog.";
+    "Benchlog could not complete this request. Try again; if it keeps failing, restart Benchlog";
 /// Shown when an answer arrived but could not be read.
-const UNREADABLE: &str = "Benchlog received an answer it could not read. Try again; if it keeps failing, restart Benchlog.";
+const UNREADABLE: &str = "Benchlog received an answer it could not read. Try again; if it keeps failing, restart Benchlog";
 
 /// Sends `request` as command `C` and waits for its answer.
 ///

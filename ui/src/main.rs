@@ -3,6 +3,7 @@
 
 mod app;
 mod components;
+mod dom;
 mod format;
 mod hooks;
 mod ipc;

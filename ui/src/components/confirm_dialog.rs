@@ -1,7 +1,11 @@
 //! A modal dialog that asks the user to confirm a destructive action.
 
+use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
+use yew::create_portal;
 use yew::prelude::*;
+
+use crate::dom;
 
 /// Properties of [`ConfirmDialog`].
 #[derive(Properties, PartialEq)]
@@ -21,21 +25,36 @@ pub struct ConfirmDialogProps {
     pub on_confirm: Callback<()>,
     /// The user backed out (Cancel, Escape or a click outside).
     pub on_cancel: Callback<()>,
+    /// What gets focus back when the dialog closes, usually the button that opened it.
+    pub return_focus: NodeRef,
 }
 
 /// The dialog (`id="confirm-dialog"`, `role="dialog"`, `aria-modal="true"`) with
-/// `id="confirm-ok"` and `id="confirm-cancel"`. Focus starts on Cancel, stays inside while
-/// it is open, and Escape cancels.
+/// `id="confirm-ok"` and `id="confirm-cancel"`, shown over the app at the end of `<body>`.
+/// While it is open the app's frame is inert; focus starts on Cancel and stays inside, and
+/// Escape cancels. When it closes, focus goes back to `return_focus`.
 #[component]
 pub fn ConfirmDialog(props: &ConfirmDialogProps) -> Html {
     let cancel_ref = use_node_ref();
     let ok_ref = use_node_ref();
+    let backdrop_ref = use_node_ref();
 
-    use_effect_with(cancel_ref.clone(), |cancel_ref| {
-        if let Some(cancel) = cancel_ref.cast::<HtmlElement>() {
-            let _ = cancel.focus();
-        }
-    });
+    use_effect_with(
+        (cancel_ref.clone(), props.return_focus.clone()),
+        |(cancel_ref, return_focus)| {
+            dom::set_app_inert(true);
+            if let Some(cancel) = cancel_ref.cast::<HtmlElement>() {
+                let _ = cancel.focus();
+            }
+            let return_focus = return_focus.clone();
+            move || {
+                dom::set_app_inert(false);
+                if let Some(element) = return_focus.cast::<HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        },
+    );
 
     let onkeydown = {
         let on_cancel = props.on_cancel.clone();
@@ -48,12 +67,11 @@ pub fn ConfirmDialog(props: &ConfirmDialogProps) -> Html {
                     on_cancel.emit(());
                 }
             }
-            // Keep Tab cycling between the two buttons: the page behind is inert.
+            // Keep Tab cycling between the two buttons instead of leaving the page; nothing
+            // behind the dialog can take focus while the app is inert.
             "Tab" => {
                 e.prevent_default();
-                let focused = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.active_element());
+                let focused = dom::focused_element();
                 let on_cancel_button = focused.is_some_and(|focused| {
                     cancel_ref
                         .get()
@@ -74,17 +92,23 @@ pub fn ConfirmDialog(props: &ConfirmDialogProps) -> Html {
     let on_backdrop = {
         let on_cancel = props.on_cancel.clone();
         let busy = props.busy;
+        let backdrop_ref = backdrop_ref.clone();
         move |e: MouseEvent| {
             // Only a click on the backdrop itself, not one that bubbled from the dialog.
-            if !busy && e.target() == e.current_target() {
+            // (Not `current_target`: Yew listens on `<body>`, so that is always the body.)
+            let on_backdrop = e
+                .target()
+                .zip(backdrop_ref.get())
+                .is_some_and(|(target, backdrop)| JsValue::from(target) == JsValue::from(backdrop));
+            if !busy && on_backdrop {
                 on_cancel.emit(());
             }
         }
     };
     let confirm = props.on_confirm.clone();
     let cancel = props.on_cancel.clone();
-    html! {
-        <div class="dialog-backdrop" onclick={on_backdrop} {onkeydown}>
+    let dialog = html! {
+        <div class="dialog-backdrop" ref={backdrop_ref} onclick={on_backdrop} {onkeydown}>
             <div id="confirm-dialog" class="dialog" role="dialog" aria-modal="true"
                 aria-labelledby="confirm-title" aria-describedby="confirm-body">
                 <h2 id="confirm-title">{props.title.clone()}</h2>
@@ -101,5 +125,10 @@ pub fn ConfirmDialog(props: &ConfirmDialogProps) -> Html {
                 </div>
             </div>
         </div>
+    };
+    // Outside the app's frame, which is inert while the dialog is open.
+    match dom::body() {
+        Some(body) => create_portal(dialog, body),
+        None => dialog,
     }
 }

@@ -23,9 +23,6 @@ pub struct EquipmentTableProps {
     pub on_sort: Callback<SortColumn>,
     /// Opens an item.
     pub on_open: Callback<EquipmentId>,
-    /// Rows shown in place of the items, e.g. a loading row.
-    #[prop_or_default]
-    pub children: Html,
 }
 
 /// The table (`class="equipment-table"`); each row is `<tr data-asset-tag="…">`, opened by
@@ -57,7 +54,6 @@ pub fn EquipmentTable(props: &EquipmentTableProps) -> Html {
                 </thead>
                 <tbody>
                     {for props.items.iter().map(|item| row(item, &props.on_open))}
-                    {props.children.clone()}
                 </tbody>
             </table>
         </div>

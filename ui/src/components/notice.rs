@@ -5,9 +5,10 @@ use yew::prelude::*;
 /// What a notice reports, which sets its colour and how assistive technology announces it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
-    /// Something worked; announced politely.
+    /// Something worked. Announced by the live region it is shown in (the app's toasts),
+    /// which must exist before the notice does, so the notice has no role of its own.
     Success,
-    /// Something failed; announced at once.
+    /// Something failed; announced at once (`role="alert"`).
     Error,
 }
 
@@ -33,8 +34,8 @@ pub struct NoticeProps {
 #[component]
 pub fn Notice(props: &NoticeProps) -> Html {
     let (kind_class, role) = match props.kind {
-        NoticeKind::Success => ("success", "status"),
-        NoticeKind::Error => ("error", "alert"),
+        NoticeKind::Success => ("success", None),
+        NoticeKind::Error => ("error", Some("alert")),
     };
     let icon = match props.kind {
         NoticeKind::Success => "✓",

@@ -30,16 +30,7 @@ pub fn Pager(props: &PagerProps) -> Html {
         let on_page = props.on_page.clone();
         Callback::from(move |_: MouseEvent| on_page.emit(to))
     };
-    let total = if props.total_is_exact {
-        thousands(props.total)
-    } else {
-        format!("{}+", thousands(props.total))
-    };
-    let range = format!(
-        "{}–{} of {total}",
-        thousands(props.first),
-        thousands(props.last)
-    );
+    let range = range_label(props.first, props.last, props.total, props.total_is_exact);
     html! {
         <nav class="pager" aria-label="Pages">
             <span class="pager-range" aria-live="polite">{range}</span>
@@ -50,5 +41,27 @@ pub fn Pager(props: &PagerProps) -> Html {
                 aria-label="Next page" disabled={!props.has_next}
                 onclick={go(props.page.saturating_add(1))}>{"Next ›"}</button>
         </nav>
+    }
+}
+
+/// "1–50 of 1,234", or "1–50 of 1,000+" when the total is only a lower bound.
+fn range_label(first: u64, last: u64, total: u64, total_is_exact: bool) -> String {
+    let plus = if total_is_exact { "" } else { "+" };
+    format!(
+        "{}–{} of {}{plus}",
+        thousands(first),
+        thousands(last),
+        thousands(total)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::range_label;
+
+    #[test]
+    fn a_lower_bound_reads_as_such() {
+        assert_eq!(range_label(51, 100, 1_234, true), "51–100 of 1,234");
+        assert_eq!(range_label(1, 50, 1_000, false), "1–50 of 1,000+");
     }
 }

@@ -29,7 +29,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     let field = props.field;
     let rule = field.rule();
     let key = field.key();
-    let id = format!("field-{key}");
+    let id = field_id(key);
     let error_id = format!("error-{key}");
     let hint_id = format!("hint-{key}");
     let invalid = props.error.is_some();
@@ -94,4 +94,10 @@ fn value_of(event: &Event) -> String {
     } else {
         String::new()
     }
+}
+
+/// The id of the input for the field with this key, `field-{key}`; the form uses it for its
+/// other inputs too.
+pub fn field_id(key: &str) -> String {
+    format!("field-{key}")
 }

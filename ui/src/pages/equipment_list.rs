@@ -18,7 +18,8 @@ use crate::components::loading::Loading;
 use crate::components::notice::{Notice, NoticeKind};
 use crate::components::page_header::PageHeader;
 use crate::components::pager::Pager;
-use crate::hooks::{is_typing_target, use_document_keydown};
+use crate::dom::is_typing_target;
+use crate::hooks::{use_document_keydown, use_latest_request};
 use crate::ipc::call;
 
 /// How long typing must pause before the search runs.
@@ -116,25 +117,18 @@ impl Reducible for ListState {
 #[component]
 pub fn EquipmentList(props: &EquipmentListProps) -> Html {
     let state = use_reducer(ListState::default);
-    let latest_request = use_mut_ref(|| 0_u64);
     let reload = use_state(|| 0_u32);
 
     {
         let dispatcher = state.dispatcher();
         let on_query = props.on_query.clone();
-        let latest_request = latest_request.clone();
-        use_effect_with((props.query.clone(), *reload), move |(query, _)| {
-            let request = {
-                let mut latest = latest_request.borrow_mut();
-                *latest += 1;
-                *latest
-            };
+        use_latest_request((props.query.clone(), *reload), move |(query, _), latest| {
             dispatcher.dispatch(ListAction::Started);
             let query = query.clone();
             spawn_local(async move {
                 let result = call::<ListEquipment>(&query).await;
-                if *latest_request.borrow() != request {
-                    return; // A newer query is on its way; this answer is stale.
+                if !latest.is_current() {
+                    return; // A newer query is on its way, or the list is gone.
                 }
                 // Past the last page, e.g. after deletions: show the last page instead.
                 if let Ok(page) = &result
@@ -285,7 +279,8 @@ struct ToolbarProps {
 /// The search box (`id="equipment-search"`) and the status filter (`id="status-filter"`).
 ///
 /// Search runs when typing pauses, or at once on Enter, which is how a barcode scanner ends
-/// an asset tag. "/" anywhere outside a field jumps to the search box.
+/// an asset tag; the text is then selected, so the next scan replaces it. "/" anywhere
+/// outside a field jumps to the search box.
 #[component]
 fn Toolbar(props: &ToolbarProps) -> Html {
     let text = use_state(|| props.query.search.clone());
@@ -313,9 +308,11 @@ fn Toolbar(props: &ToolbarProps) -> Html {
             select.set_value(status.map_or("", EquipmentStatus::key));
         }
     });
+    // Ready for a scan, which replaces the search shown rather than adding to it.
     use_effect_with(search_ref.clone(), |search_ref| {
         if let Some(input) = search_ref.cast::<HtmlInputElement>() {
             let _ = input.focus();
+            input.select();
         }
     });
     let on_slash = use_callback(search_ref.clone(), |e: KeyboardEvent, search_ref| {
@@ -352,9 +349,12 @@ fn Toolbar(props: &ToolbarProps) -> Html {
             if e.key() == "Enter" {
                 e.prevent_default();
                 pending.borrow_mut().take();
-                let value = e.target_unchecked_into::<HtmlInputElement>().value();
+                let input = e.target_unchecked_into::<HtmlInputElement>();
+                let value = input.value();
                 sent.replace(value.clone());
                 on_query.emit(QueryChange::Search(value));
+                // The next scan then replaces this tag instead of being appended to it.
+                input.select();
             }
         }
     };

@@ -17,9 +17,10 @@ use crate::components::loading::Loading;
 use crate::components::notice::{Notice, NoticeKind};
 use crate::components::page_header::PageHeader;
 use crate::components::status_badge::StatusBadge;
-use crate::components::text_field::TextField;
+use crate::components::text_field::{TextField, field_id};
+use crate::dom::focus_by_id;
 use crate::format::local_timestamp;
-use crate::hooks::focus_by_id;
+use crate::hooks::use_latest_request;
 use crate::ipc::call;
 
 /// The fields of the form's first section, in tab order.
@@ -81,13 +82,19 @@ fn LoadEquipment(props: &LoadEquipmentProps) -> Html {
     let attempt = use_state(|| 0_u32);
     {
         let loaded = loaded.clone();
-        use_effect_with((props.id, *attempt), move |(id, _)| {
+        use_latest_request((props.id, *attempt), move |(id, _), latest| {
             loaded.set(None);
             let id = *id;
-            spawn_local(async move { loaded.set(Some(call::<GetEquipment>(&id).await)) });
+            spawn_local(async move {
+                let result = call::<GetEquipment>(&id).await;
+                // A slow earlier attempt must not overwrite a retry's answer.
+                if latest.is_current() {
+                    loaded.set(Some(result));
+                }
+            });
         });
     }
-    let back = back_button(&props.on_cancel);
+    let back = back_button(&props.on_cancel, false);
     match &*loaded {
         Some(Ok(equipment)) => html! {
             <EquipmentForm existing={equipment.clone()} on_done={props.on_done.clone()}
@@ -154,17 +161,17 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
     let delete_ref = use_node_ref();
     let problem_ref = use_node_ref();
 
-    // A new item starts at the asset tag, ready for typing or a barcode scan.
-    use_effect_with(props.existing.is_none(), |new| {
-        if *new {
-            focus_by_id(&field_id(EquipmentField::AssetTag.key()));
-        }
+    // The form opens (an item's once it has loaded) at the asset tag, ready for typing or
+    // a barcode scan.
+    use_effect_with((), |()| {
+        focus_by_id(&field_id(EquipmentField::AssetTag.key()))
     });
+    // A problem for the whole form, e.g. a failed delete, takes focus so it is seen and read.
     {
         let problem_ref = problem_ref.clone();
         use_effect_with(state.problem.clone(), move |problem| {
             if let (Some(_), Some(notice)) = (problem, problem_ref.cast::<HtmlElement>()) {
-                notice.scroll_into_view();
+                let _ = notice.focus();
             }
         });
     }
@@ -278,12 +285,14 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
     let busy = state.busy;
     let problem = state.problem.clone().map(|problem| {
         html! {
-            <div ref={problem_ref.clone()}>
+            <div class="form-problem" ref={problem_ref.clone()} tabindex="-1">
                 <Notice kind={NoticeKind::Error}>{problem}</Notice>
             </div>
         }
     });
-    let header = header(props.existing.as_ref(), &props.on_cancel);
+    // While the shell works on a save or delete, nothing may leave the form: its answer
+    // comes back here.
+    let header = header(props.existing.as_ref(), &props.on_cancel, busy.is_some());
     let edit_actions = props.existing.as_ref().map(|stored| {
         let retire = (stored.fields.status != EquipmentStatus::Retired).then(|| {
             let (save, fields) = (save.clone(), state.fields.clone());
@@ -328,10 +337,10 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
                     <div class="form-grid">
                         {for IDENTITY_FIELDS.into_iter().map(text_field)}
                         <div class="field field-wide field-check">
-                            <input type="checkbox" id="field-reference_standard"
+                            <input type="checkbox" id={field_id("reference_standard")}
                                 name="reference_standard"
                                 checked={state.fields.reference_standard} onchange={on_reference} />
-                            <label for="field-reference_standard">
+                            <label for={field_id("reference_standard")}>
                                 {"Reference standard "}
                                 <span class="muted">{"(used to calibrate other equipment)"}</span>
                             </label>
@@ -343,8 +352,8 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
                     <div class="form-grid">
                         {for PLACE_FIELDS.into_iter().map(text_field)}
                         <div class="field">
-                            <label for="field-status">{"Status"}</label>
-                            <select id="field-status" name="status" onchange={on_status}>
+                            <label for={field_id("status")}>{"Status"}</label>
+                            <select id={field_id("status")} name="status" onchange={on_status}>
                                 {for EquipmentStatus::ALL.into_iter().map(|status| html! {
                                     <option value={status.key()}
                                         selected={status == state.fields.status}>
@@ -362,7 +371,9 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
                         {if busy == Some(Busy::Saving) { "Saving…" } else { "Save" }}
                     </button>
                     <button type="button" id="cancel-edit" class="button secondary"
-                        onclick={move |_| on_cancel.emit(())}>{"Cancel"}</button>
+                        disabled={busy.is_some()} onclick={move |_| on_cancel.emit(())}>
+                        {"Cancel"}
+                    </button>
                     <span class="form-actions-hint">
                         <span class="required" aria-hidden="true">{"*"}</span>{" Required"}
                     </span>
@@ -374,9 +385,10 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
     }
 }
 
-/// The page header: "New equipment", or the item's tag and name with its dates.
-fn header(existing: Option<&Equipment>, on_cancel: &Callback<()>) -> Html {
-    let before = back_button(on_cancel);
+/// The page header: "New equipment", or the item's tag and name with its dates; its link
+/// back is disabled while `busy`.
+fn header(existing: Option<&Equipment>, on_cancel: &Callback<()>, busy: bool) -> Html {
+    let before = back_button(on_cancel, busy);
     match existing {
         None => html! { <PageHeader title="New equipment" {before} /> },
         Some(stored) => {
@@ -416,19 +428,15 @@ fn delete_dialog(
             });
         })
     };
-    let on_cancel = {
-        let (dispatcher, delete_ref) = (state.dispatcher(), delete_ref.clone());
-        Callback::from(move |()| {
-            dispatcher.dispatch(FormAction::CancelDelete);
-            if let Some(button) = delete_ref.cast::<HtmlElement>() {
-                let _ = button.focus();
-            }
-        })
-    };
+    let on_cancel = state
+        .dispatcher()
+        .to_callback()
+        .reform(|()| FormAction::CancelDelete);
     html! {
         <ConfirmDialog title={format!("Delete {}?", stored.fields.asset_tag)}
             confirm_label="Delete" busy_label="Deleting…"
-            busy={state.busy == Some(Busy::Deleting)} {on_confirm} {on_cancel}>
+            busy={state.busy == Some(Busy::Deleting)} {on_confirm} {on_cancel}
+            return_focus={delete_ref.clone()}>
             <p>
                 <strong>{&stored.fields.name}</strong>
                 {" will be removed from the register for good. This cannot be undone."}
@@ -441,10 +449,10 @@ fn delete_dialog(
 }
 
 /// "← Equipment", back to the list.
-fn back_button(on_cancel: &Callback<()>) -> Html {
+fn back_button(on_cancel: &Callback<()>, disabled: bool) -> Html {
     let on_cancel = on_cancel.clone();
     html! {
-        <button type="button" class="back-link" onclick={move |_| on_cancel.emit(())}>
+        <button type="button" class="back-link" {disabled} onclick={move |_| on_cancel.emit(())}>
             <span aria-hidden="true">{"←"}</span>{"Equipment"}
         </button>
     }
@@ -453,9 +461,4 @@ fn back_button(on_cancel: &Callback<()>) -> Html {
 /// How an item is named in titles and notices: "0042 · Digital multimeter".
 fn describe(fields: &EquipmentFields) -> String {
     format!("{} · {}", fields.asset_tag, fields.name)
-}
-
-/// The id of the input for the field with this key.
-fn field_id(key: &str) -> String {
-    format!("field-{key}")
 }

@@ -23,10 +23,10 @@ pub struct FormState {
     /// Everything the user typed, kept as typed even when it is invalid.
     pub fields: EquipmentFields,
     /// Whether the user tried to save; from then on every keystroke re-validates.
-    pub attempted: bool,
+    attempted: bool,
     /// Per-field messages from the shell, e.g. a duplicate asset tag; each is dropped once
     /// its field is edited.
-    pub server_errors: Vec<FieldError>,
+    server_errors: Vec<FieldError>,
     /// A problem that is not about one field, shown at the top of the form.
     pub problem: Option<String>,
     /// The action in flight, if any.
@@ -104,24 +104,7 @@ impl Reducible for FormState {
             FormAction::Failed(error) => {
                 next.busy = None;
                 next.confirming_delete = false;
-                let (shown, elsewhere): (Vec<_>, Vec<_>) = error
-                    .field_errors()
-                    .into_iter()
-                    .partition(|e| is_form_field(&e.field));
-                next.problem = if shown.is_empty() {
-                    Some(error.to_string())
-                } else if elsewhere.is_empty() {
-                    None
-                } else {
-                    Some(
-                        elsewhere
-                            .into_iter()
-                            .map(|e| e.message)
-                            .collect::<Vec<_>>()
-                            .join(". "),
-                    )
-                };
-                next.server_errors = shown;
+                (next.server_errors, next.problem) = place(&error);
             }
             FormAction::AskDelete => next.confirming_delete = true,
             FormAction::CancelDelete => next.confirming_delete = false,
@@ -130,9 +113,25 @@ impl Reducible for FormState {
     }
 }
 
-/// Whether the form has an input for the field with this key.
-pub fn is_form_field(key: &str) -> bool {
-    EquipmentField::ALL.iter().any(|field| field.key() == key)
+/// Splits a refusal into the messages shown under the form's text fields and the problem
+/// shown at the top of the form: an error about no field is a problem as a whole; one about
+/// fields shows under them, except for messages about a field the form has no text input
+/// for, which become the problem.
+fn place(error: &ApiError) -> (Vec<FieldError>, Option<String>) {
+    let field_errors = error.field_errors();
+    if field_errors.is_empty() {
+        return (field_errors, Some(error.to_string()));
+    }
+    let (placed, unplaced): (Vec<_>, Vec<_>) = field_errors.into_iter().partition(|e| {
+        EquipmentField::ALL
+            .iter()
+            .any(|field| field.key() == e.field)
+    });
+    let problem = (!unplaced.is_empty()).then(|| {
+        let messages: Vec<String> = unplaced.into_iter().map(|e| e.message).collect();
+        messages.join(". ")
+    });
+    (placed, problem)
 }
 
 #[cfg(test)]
@@ -189,6 +188,26 @@ mod tests {
             [FormAction::Text(EquipmentField::AssetTag, "0043".into())],
         );
         assert!(state.errors().is_empty());
+    }
+
+    #[test]
+    fn a_message_about_a_field_without_an_input_goes_to_the_top() {
+        let error = ApiError::Validation {
+            errors: vec![
+                FieldError {
+                    field: "name".into(),
+                    message: "Name is required".into(),
+                },
+                FieldError {
+                    field: "calibration_interval".into(),
+                    message: "Interval must be positive".into(),
+                },
+            ],
+        };
+        let state = reduce(FormState::default(), [FormAction::Failed(error)]);
+        assert_eq!(state.problem.as_deref(), Some("Interval must be positive"));
+        let keys: Vec<String> = state.server_errors.into_iter().map(|e| e.field).collect();
+        assert_eq!(keys, ["name"]);
     }
 
     #[test]
