@@ -1,0 +1,235 @@
+//! A harness that drives the real Benchlog app: a private X display (Xvfb), tauri-driver in
+//! front of WebKitWebDriver, and one WebDriver session per app launch.
+//!
+//! `cargo xtask test` builds the app and runs these tests under `dbus-run-session`; the app
+//! binary is taken from `BENCHLOG_APP` or `target/debug/benchlog`.
+
+use std::future::Future;
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// How long any expected state may take to appear.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The WebDriver key code of Enter.
+pub const ENTER: &str = "\u{E007}";
+
+/// Xvfb and tauri-driver, running for the length of one test; both stop on drop.
+pub struct Desktop {
+    xvfb: Child,
+    driver: Child,
+    port: u16,
+}
+
+impl Desktop {
+    /// Starts a display and the driver. Every app launched from it keeps its data in
+    /// `data_dir`.
+    pub fn start(data_dir: &Path) -> Desktop {
+        let mut xvfb = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb did not start: run the tests with `cargo xtask test`");
+        let mut display = String::new();
+        BufReader::new(xvfb.stdout.take().unwrap())
+            .read_line(&mut display)
+            .expect("Xvfb did not report its display");
+        let port = free_port();
+        let driver = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &(port + 1).to_string(),
+            ])
+            .env("DISPLAY", format!(":{}", display.trim()))
+            .env("BENCHLOG_DATA_DIR", data_dir)
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("tauri-driver did not start: run the tests with `cargo xtask test`");
+        let desktop = Desktop { xvfb, driver, port };
+        let deadline = Instant::now() + PATIENCE;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver never listened");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        desktop
+    }
+
+    /// Launches the app and waits for its first screen.
+    pub async fn launch(&self) -> App {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), "wry".into());
+        capabilities.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary() }),
+        );
+        let client = ClientBuilder::native()
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("no WebDriver session on the app");
+        let app = App { client };
+        app.wait_for("#equipment-search").await;
+        app
+    }
+}
+
+impl Drop for Desktop {
+    fn drop(&mut self) {
+        for child in [&mut self.driver, &mut self.xvfb] {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// One running app, seen through WebDriver.
+pub struct App {
+    client: Client,
+}
+
+impl App {
+    /// The element matching `css`, once it exists.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|error| panic!("{css} never appeared: {error}"))
+    }
+
+    /// Waits until no element matches `css`.
+    pub async fn wait_gone(&self, css: &str) {
+        self.eventually(&format!("{css} to disappear"), || async {
+            self.client
+                .find_all(Locator::Css(css))
+                .await
+                .unwrap()
+                .is_empty()
+        })
+        .await;
+    }
+
+    /// Waits until `check` holds, failing the test with `what` after a while.
+    pub async fn eventually<F, Fut>(&self, what: &str, check: F)
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = bool>,
+    {
+        let deadline = Instant::now() + PATIENCE;
+        while !check().await {
+            assert!(Instant::now() < deadline, "gave up waiting for {what}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the element matching `css` shows text containing `expected`.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) {
+        self.eventually(&format!("{css} to show {expected:?}"), || async {
+            self.text(css)
+                .await
+                .is_some_and(|text| text.contains(expected))
+        })
+        .await;
+    }
+
+    /// The visible text of the first element matching `css`, if there is one.
+    pub async fn text(&self, css: &str) -> Option<String> {
+        let element = self.client.find(Locator::Css(css)).await.ok()?;
+        element.text().await.ok()
+    }
+
+    /// The current value of the form control matching `css`.
+    pub async fn value(&self, css: &str) -> String {
+        let element = self.wait_for(css).await;
+        element.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap();
+    }
+
+    /// Replaces the text in the input matching `css` by typing `text`.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let input = self.wait_for(css).await;
+        input.clear().await.unwrap();
+        input.send_keys(text).await.unwrap();
+    }
+
+    /// Types `keys` into the input matching `css`, after what it holds.
+    pub async fn type_into(&self, css: &str, keys: &str) {
+        self.wait_for(css).await.send_keys(keys).await.unwrap();
+    }
+
+    /// How many elements match `css` now.
+    pub async fn count(&self, css: &str) -> usize {
+        self.client.find_all(Locator::Css(css)).await.unwrap().len()
+    }
+
+    /// Saves a screenshot as a test artefact, `target/e2e-artifacts/<name>.png`.
+    pub async fn screenshot(&self, name: &str) {
+        // WebDriver screenshots can lag behind the page: give it a moment to paint.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let png = self.client.screenshot().await.unwrap();
+        let dir = workspace_root().join("target/e2e-artifacts");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Ends the session, which quits the app.
+    pub async fn quit(self) {
+        self.client.close().await.unwrap();
+    }
+}
+
+fn app_binary() -> PathBuf {
+    let app = std::env::var_os("BENCHLOG_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/debug/benchlog"));
+    assert!(
+        app.exists(),
+        "no app at {}: build it with `cargo xtask test`",
+        app.display()
+    );
+    app
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// A loopback port that was free a moment ago, with the next one free too (the driver's
+/// native port).
+fn free_port() -> u16 {
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        if port < u16::MAX && TcpListener::bind(("127.0.0.1", port + 1)).is_ok() {
+            return port;
+        }
+    }
+}
