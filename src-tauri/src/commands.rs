@@ -1,10 +1,14 @@
 //! One thin Tauri command per entry of the domain's IPC contract: each takes the request
-//! under the argument name `request`, calls the store and converts its error.
+//! under the argument name `request`, runs one store call off the async runtime, and
+//! converts its error.
+
+use std::sync::Arc;
 
 use benchlog_domain::error::ApiError;
 use benchlog_domain::ipc::{
     Command, CreateEquipment, DeleteEquipment, GetEquipment, ListEquipment, UpdateEquipment,
 };
+use benchlog_storage::Store;
 use tauri::State;
 
 use crate::state::AppState;
@@ -19,7 +23,7 @@ pub(crate) async fn list_equipment(
     state: State<'_, AppState>,
     request: Request<ListEquipment>,
 ) -> Reply<ListEquipment> {
-    state.store()?.list_equipment(&request).map_err(report)
+    with_store(&state, move |store| store.list_equipment(&request)).await
 }
 
 #[tauri::command]
@@ -27,7 +31,7 @@ pub(crate) async fn get_equipment(
     state: State<'_, AppState>,
     request: Request<GetEquipment>,
 ) -> Reply<GetEquipment> {
-    state.store()?.get_equipment(request).map_err(report)
+    with_store(&state, move |store| store.get_equipment(request)).await
 }
 
 #[tauri::command]
@@ -35,7 +39,7 @@ pub(crate) async fn create_equipment(
     state: State<'_, AppState>,
     request: Request<CreateEquipment>,
 ) -> Reply<CreateEquipment> {
-    state.store()?.create_equipment(&request).map_err(report)
+    with_store(&state, move |store| store.create_equipment(&request)).await
 }
 
 #[tauri::command]
@@ -43,7 +47,7 @@ pub(crate) async fn update_equipment(
     state: State<'_, AppState>,
     request: Request<UpdateEquipment>,
 ) -> Reply<UpdateEquipment> {
-    state.store()?.update_equipment(&request).map_err(report)
+    with_store(&state, move |store| store.update_equipment(&request)).await
 }
 
 #[tauri::command]
@@ -51,7 +55,26 @@ pub(crate) async fn delete_equipment(
     state: State<'_, AppState>,
     request: Request<DeleteEquipment>,
 ) -> Reply<DeleteEquipment> {
-    state.store()?.delete_equipment(request).map_err(report)
+    with_store(&state, move |store| store.delete_equipment(request)).await
+}
+
+/// Runs `work` on a blocking thread: SQLite calls wait on locks and fsync, which must not
+/// hold up the async runtime that serves every other IPC message.
+async fn with_store<T, W>(state: &AppState, work: W) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    W: FnOnce(&Store) -> benchlog_storage::Result<T> + Send + 'static,
+{
+    let store: Arc<Store> = state.store()?;
+    let outcome = tauri::async_runtime::spawn_blocking(move || work(&store))
+        .await
+        .map_err(|error| {
+            eprintln!("benchlog: a storage call panicked: {error}");
+            ApiError::Internal {
+                message: "Benchlog hit an internal error; nothing was saved. Try again".into(),
+            }
+        })?;
+    outcome.map_err(report)
 }
 
 /// Logs failures the user cannot fix by editing their input, then converts.

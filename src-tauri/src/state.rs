@@ -1,6 +1,7 @@
 //! The state every command shares: the store, or why it could not be opened.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use benchlog_domain::error::ApiError;
 use benchlog_storage::Store;
@@ -8,7 +9,7 @@ use benchlog_storage::Store;
 /// The store, or the reason it is unavailable. The window opens either way, so a user whose
 /// database cannot be opened reads why in the app instead of seeing it vanish.
 pub struct AppState {
-    store: Result<Store, ApiError>,
+    store: Result<Arc<Store>, ApiError>,
 }
 
 impl AppState {
@@ -18,7 +19,7 @@ impl AppState {
     /// Opens (creating if needed) the database in the data folder `dir`.
     pub fn open(dir: &Path) -> Self {
         Self {
-            store: open_store(dir),
+            store: open_store(dir).map(Arc::new),
         }
     }
 
@@ -32,8 +33,8 @@ impl AppState {
     }
 
     /// The store, or the error that explains why there is none.
-    pub fn store(&self) -> Result<&Store, ApiError> {
-        self.store.as_ref().map_err(Clone::clone)
+    pub fn store(&self) -> Result<Arc<Store>, ApiError> {
+        self.store.clone()
     }
 }
 
