@@ -28,6 +28,14 @@ fn search(store: &Store, text: &str) -> Vec<String> {
     tags(store, &query)
 }
 
+/// How many items the register holds.
+fn total(store: &Store) -> u64 {
+    store
+        .list_equipment(&EquipmentQuery::default())
+        .unwrap()
+        .total
+}
+
 fn tags(store: &Store, query: &EquipmentQuery) -> Vec<String> {
     let page = store.list_equipment(query).unwrap();
     page.items.into_iter().map(|row| row.asset_tag).collect()
@@ -72,13 +80,7 @@ fn invalid_input_is_refused_and_nothing_is_stored() {
         panic!("expected Invalid, got {error:?}");
     };
     assert_eq!(errors.len(), 2);
-    assert_eq!(
-        store
-            .list_equipment(&EquipmentQuery::default())
-            .unwrap()
-            .total,
-        0
-    );
+    assert_eq!(total(&store), 0);
 }
 
 #[test]
@@ -92,13 +94,7 @@ fn asset_tags_are_unique_ignoring_case_and_leading_zeros_count() {
     );
     store.create_equipment(&item("007", "Scale")).unwrap();
     store.create_equipment(&item("7", "Scale")).unwrap();
-    assert_eq!(
-        store
-            .list_equipment(&EquipmentQuery::default())
-            .unwrap()
-            .total,
-        3
-    );
+    assert_eq!(total(&store), 3);
 }
 
 #[test]
@@ -107,13 +103,7 @@ fn batch_is_all_or_nothing() {
     let batch = [item("1", "A"), item("2", "B"), item("1", "C")];
     let error = store.create_equipment_batch(&batch).unwrap_err();
     assert!(matches!(error, Error::DuplicateAssetTag(_)), "{error:?}");
-    assert_eq!(
-        store
-            .list_equipment(&EquipmentQuery::default())
-            .unwrap()
-            .total,
-        0
-    );
+    assert_eq!(total(&store), 0);
     assert_eq!(store.create_equipment_batch(&batch[..2]).unwrap(), 2);
 }
 
