@@ -7,4 +7,6 @@
 pub mod equipment;
 pub mod error;
 pub mod ipc;
+pub mod schedule;
 pub mod text;
+pub mod tolerance;
