@@ -1,41 +1,16 @@
 //! The equipment register: an item's fields, the rules its input must meet, and the list
 //! query the UI pages through.
 
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::error::FieldError;
+use crate::page::Page;
 use crate::text::TextRule;
 
-/// Identifies one equipment item. A UUIDv7, so workstations that sync later never collide
-/// and ids still sort by creation time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EquipmentId(Uuid);
-
-impl EquipmentId {
-    /// Wraps an id made by the storage layer (which owns id generation).
-    pub fn from_uuid(uuid: Uuid) -> Self {
-        Self(uuid)
-    }
-}
-
-impl fmt::Display for EquipmentId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl FromStr for EquipmentId {
-    type Err = uuid::Error;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Uuid::parse_str(s).map(Self)
-    }
+crate::id::uuid_id! {
+    /// Identifies one equipment item.
+    EquipmentId
 }
 
 /// Where an item stands in its life. Only active equipment is expected to be in use.
@@ -253,6 +228,8 @@ pub struct Equipment {
     pub revision: u32,
     /// Its current fields.
     pub fields: EquipmentFields,
+    /// Whether its latest calibration failed; a later passing one clears it.
+    pub out_of_tolerance: bool,
     /// When it was added (UTC).
     pub created_at: DateTime<Utc>,
     /// When it last changed (UTC).
@@ -268,6 +245,25 @@ pub struct EquipmentUpdate {
     pub revision: u32,
     /// The new fields.
     pub fields: EquipmentFields,
+}
+
+/// A new status for an item, set on its own (e.g. out of service after a failed
+/// calibration).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    /// The item.
+    pub id: EquipmentId,
+    /// Its new status.
+    pub status: EquipmentStatus,
+}
+
+/// The locations and departments the register uses, for filter suggestions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    /// Every location in use, ignoring case, in order.
+    pub locations: Vec<String>,
+    /// Every department in use, ignoring case, in order.
+    pub departments: Vec<String>,
 }
 
 /// One row of the equipment list: what the table shows.
@@ -291,6 +287,8 @@ pub struct EquipmentSummary {
     pub status: EquipmentStatus,
     /// Whether it is a reference standard.
     pub reference_standard: bool,
+    /// Whether its latest calibration failed.
+    pub out_of_tolerance: bool,
     /// When it last changed (UTC).
     pub updated_at: DateTime<Utc>,
 }
@@ -342,6 +340,8 @@ pub struct EquipmentQuery {
     pub search: String,
     /// Only items with this status, or all.
     pub status: Option<EquipmentStatus>,
+    /// Only reference standards (for picking the standards a calibration used).
+    pub reference_standards_only: bool,
     /// The column to sort by.
     pub sort: SortColumn,
     /// The sort direction.
@@ -351,8 +351,6 @@ pub struct EquipmentQuery {
 }
 
 impl EquipmentQuery {
-    /// Rows per page.
-    pub const PAGE_SIZE: u32 = 50;
     /// Longer search text is cut to this many characters.
     pub const MAX_SEARCH_CHARS: usize = 200;
 
@@ -367,50 +365,7 @@ impl EquipmentQuery {
 }
 
 /// One page of the equipment list.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EquipmentPage {
-    /// The rows on this page, at most [`EquipmentQuery::PAGE_SIZE`].
-    pub items: Vec<EquipmentSummary>,
-    /// How many items match the query; at least this many when `total_is_exact` is false.
-    pub total: u64,
-    /// False when a search matches so many items that counting them all would slow the
-    /// list down; the count then stops at [`EquipmentPage::COUNT_LIMIT`].
-    pub total_is_exact: bool,
-    /// The page number, counted from 0.
-    pub page: u32,
-}
-
-impl EquipmentPage {
-    /// Searches count their matches exactly up to this many.
-    pub const COUNT_LIMIT: u64 = 1_000;
-
-    /// The position (from 1) of the first row on this page, or 0 when the page is empty.
-    pub fn first_position(&self) -> u64 {
-        if self.items.is_empty() {
-            0
-        } else {
-            self.offset() + 1
-        }
-    }
-
-    /// The position (from 1) of the last row on this page, or 0 when the page is empty.
-    pub fn last_position(&self) -> u64 {
-        self.offset() + self.items.len() as u64
-    }
-
-    /// Whether a later page has rows.
-    pub fn has_next(&self) -> bool {
-        if self.total_is_exact {
-            self.last_position() < self.total
-        } else {
-            self.items.len() == EquipmentQuery::PAGE_SIZE as usize
-        }
-    }
-
-    fn offset(&self) -> u64 {
-        u64::from(self.page) * u64::from(EquipmentQuery::PAGE_SIZE)
-    }
-}
+pub type EquipmentPage = Page<EquipmentSummary>;
 
 #[cfg(test)]
 mod tests {
@@ -462,45 +417,6 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", status.key()));
         }
         assert_eq!(EquipmentStatus::from_key("broken"), None);
-    }
-
-    #[test]
-    fn page_positions_and_next() {
-        let rows = |n: usize| vec![summary(); n];
-        let page = |page, items, total, total_is_exact| EquipmentPage {
-            items,
-            total,
-            total_is_exact,
-            page,
-        };
-        let empty = page(0, rows(0), 0, true);
-        assert_eq!((empty.first_position(), empty.last_position()), (0, 0));
-        assert!(!empty.has_next());
-
-        let second = page(1, rows(50), 120, true);
-        assert_eq!((second.first_position(), second.last_position()), (51, 100));
-        assert!(second.has_next());
-        assert!(!page(2, rows(20), 120, true).has_next());
-        assert!(!page(1, rows(50), 100, true).has_next());
-
-        // Past the count limit the total is a lower bound: a full page promises more.
-        assert!(page(30, rows(50), 1_000, false).has_next());
-        assert!(!page(30, rows(7), 1_000, false).has_next());
-    }
-
-    fn summary() -> EquipmentSummary {
-        EquipmentSummary {
-            id: EquipmentId::from_uuid(Uuid::nil()),
-            asset_tag: "1".into(),
-            name: "Scale".into(),
-            manufacturer: String::new(),
-            model: String::new(),
-            serial_number: String::new(),
-            location: String::new(),
-            status: EquipmentStatus::Active,
-            reference_standard: false,
-            updated_at: DateTime::<Utc>::default(),
-        }
     }
 
     #[test]

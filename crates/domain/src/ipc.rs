@@ -5,9 +5,14 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::due::{CalendarQuery, DuePage, DueQuery};
 use crate::equipment::{
     Equipment, EquipmentFields, EquipmentId, EquipmentPage, EquipmentQuery, EquipmentUpdate,
+    Facets, StatusChange,
 };
+use crate::page::Page;
+use crate::plan::{NewPlan, Plan, PlanUpdate};
+use crate::record::{CalibrationRecord, NewRecord, RecordOutcome, RecordQuery};
 
 /// A command the UI sends to the shell.
 pub trait Command {
@@ -49,6 +54,24 @@ commands! {
     CreateEquipment = "create_equipment": EquipmentFields => Equipment;
     /// Changes an item, refusing edits made on a stale revision.
     UpdateEquipment = "update_equipment": EquipmentUpdate => Equipment;
-    /// Deletes an item for good.
+    /// Deletes an item for good; refused once it has plans or records (retire it instead).
     DeleteEquipment = "delete_equipment": EquipmentId => ();
+    /// The locations and departments in use, for the due list's filters.
+    ListFacets = "list_facets": () => Facets;
+    /// Sets only an item's status, e.g. out of service after a failed calibration.
+    SetEquipmentStatus = "set_equipment_status": StatusChange => Equipment;
+    /// An item's plans, by name.
+    ListPlans = "list_plans": EquipmentId => Vec<Plan>;
+    /// Adds a plan to an item.
+    CreatePlan = "create_plan": NewPlan => Plan;
+    /// Changes a plan, refusing edits made on a stale revision.
+    UpdatePlan = "update_plan": PlanUpdate => Plan;
+    /// Records a calibration against a plan, rolling its due date when it passed.
+    RecordCalibration = "record_calibration": NewRecord => RecordOutcome;
+    /// An item's calibration history, newest first.
+    ListRecords = "list_records": RecordQuery => Page<CalibrationRecord>;
+    /// One page of the due list.
+    ListDue = "list_due": DueQuery => DuePage;
+    /// What is due on each day of a month.
+    GetCalendarMonth = "calendar_month": CalendarQuery => crate::due::CalendarMonth;
 }

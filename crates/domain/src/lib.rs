@@ -4,9 +4,14 @@
 //! This crate does no IO and knows nothing of Tauri, SQLite or the browser, so it builds for
 //! native and wasm alike and its rules are tested in milliseconds.
 
+pub mod due;
 pub mod equipment;
 pub mod error;
+mod id;
 pub mod ipc;
+pub mod page;
+pub mod plan;
+pub mod record;
 pub mod schedule;
 pub mod text;
 pub mod tolerance;
