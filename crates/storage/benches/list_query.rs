@@ -6,93 +6,17 @@
 
 use std::time::{Duration, Instant};
 
+mod seed;
+
 use benchlog_domain::equipment::{
     EquipmentFields, EquipmentQuery, EquipmentStatus, SortColumn, SortDirection,
 };
 use benchlog_storage::Store;
 
+use crate::seed::{Lcg, seed_item};
+
 const RUNS: usize = 200;
 const TARGET: Duration = Duration::from_millis(10);
-
-const KINDS: &[&str] = &[
-    "Digital multimeter",
-    "Oscilloscope",
-    "Torque wrench",
-    "Pressure gauge",
-    "Thermometer",
-    "Hygrometer",
-    "Analytical balance",
-    "Caliper",
-    "Micrometer",
-    "Pipette",
-    "pH meter",
-    "Conductivity meter",
-    "Power supply",
-    "Signal generator",
-    "Data logger",
-    "Gauge block set",
-    "Height gauge",
-    "Force gauge",
-    "Tachometer",
-    "Sound level meter",
-    "Light meter",
-    "Insulation tester",
-    "Clamp meter",
-    "Thermocouple",
-];
-const MAKERS: &[&str] = &[
-    "Fluke",
-    "Keysight",
-    "Mitutoyo",
-    "Mettler Toledo",
-    "Tektronix",
-    "Rohde & Schwarz",
-    "Vaisala",
-    "Testo",
-    "Sartorius",
-    "Eppendorf",
-    "Hioki",
-    "Yokogawa",
-];
-
-/// A small deterministic generator, so every run seeds the same register.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) % below as u64) as usize
-    }
-}
-
-fn seed_item(n: usize, rng: &mut Lcg) -> EquipmentFields {
-    let status = match rng.next(100) {
-        0..85 => EquipmentStatus::Active,
-        85..93 => EquipmentStatus::OutOfService,
-        93..98 => EquipmentStatus::Retired,
-        _ => EquipmentStatus::Lost,
-    };
-    EquipmentFields {
-        asset_tag: format!("EQ-{n:06}"),
-        name: KINDS[rng.next(KINDS.len())].to_owned(),
-        manufacturer: MAKERS[rng.next(MAKERS.len())].to_owned(),
-        model: format!("M{}", rng.next(900) + 100),
-        serial_number: format!("{:08X}", rng.next(u32::MAX as usize)),
-        location: format!(
-            "Building {} / Room {}",
-            (b'A' + rng.next(5) as u8) as char,
-            rng.next(60) + 1
-        ),
-        department: ["QC", "R&D", "Production", "Maintenance"][rng.next(4)].to_owned(),
-        owner: String::new(),
-        status,
-        reference_standard: rng.next(100) < 3,
-        notes: String::new(),
-    }
-}
 
 fn measure(store: &Store, label: &str, query: &EquipmentQuery) -> bool {
     for _ in 0..10 {
@@ -152,6 +76,7 @@ fn main() {
     let query = |search: &str, status, sort, direction, page| EquipmentQuery {
         search: search.to_owned(),
         status,
+        reference_standards_only: false,
         sort,
         direction,
         page,

@@ -2,21 +2,24 @@
 
 use benchlog_domain::equipment::{
     Equipment, EquipmentFields, EquipmentId, EquipmentPage, EquipmentQuery, EquipmentStatus,
-    EquipmentSummary, EquipmentUpdate, SortColumn, SortDirection, ValidEquipment,
+    EquipmentSummary, EquipmentUpdate, Facets, SortColumn, SortDirection, ValidEquipment,
 };
-use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::types::{Type, Value};
-use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, ToSql, params_from_iter};
+use benchlog_domain::page::{PAGE_SIZE, offset};
+use chrono::{DateTime, Utc};
+use rusqlite::types::Value;
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params_from_iter};
 use uuid::Uuid;
 
+use crate::convert::{execute_named, key_at, text_at, timestamp, timestamp_at};
 use crate::error::{Error, Result};
 
 const SUMMARY_COLUMNS: &str = "id, asset_tag, name, manufacturer, model, serial_number, \
-                               location, status, reference_standard, updated_at";
+                               location, status, reference_standard, out_of_tolerance, \
+                               updated_at";
 
 const ALL_COLUMNS: &str = "id, revision, asset_tag, name, manufacturer, model, serial_number, \
                            location, department, owner, status, reference_standard, notes, \
-                           created_at, updated_at";
+                           out_of_tolerance, created_at, updated_at";
 
 /// Search words shorter than this cannot use the trigram index.
 const TRIGRAM: usize = 3;
@@ -34,7 +37,7 @@ enum Route {
     /// The trigram index has this query's `matches`, few enough to count and sort.
     Index { fts: String, matches: u64 },
     /// Too many matches, or only one- and two-letter words: rows are tested in sort order,
-    /// and the count stops at [`EquipmentPage::COUNT_LIMIT`]. Matching rows are then dense,
+    /// and the count stops at [`benchlog_domain::page::Page::COUNT_LIMIT`]. Matching rows are then dense,
     /// so both stop early.
     Scan,
 }
@@ -55,6 +58,9 @@ pub(crate) fn list(conn: &mut Connection, query: &EquipmentQuery) -> Result<Equi
     };
     if let Some(status) = query.status {
         filter.push("equipment.status = ?", status.key());
+    }
+    if query.reference_standards_only {
+        filter.conditions.push("equipment.reference_standard = 1");
     }
     // On the index route the index has matched the long words already.
     let tested = match route {
@@ -80,10 +86,9 @@ pub(crate) fn list(conn: &mut Connection, query: &EquipmentQuery) -> Result<Equi
         filter.sql(),
         order_by(query.sort, query.direction),
     );
-    let page_size = i64::from(EquipmentQuery::PAGE_SIZE);
     let paging = [
-        Value::Integer(page_size),
-        Value::Integer(i64::from(query.page) * page_size),
+        Value::Integer(PAGE_SIZE.into()),
+        Value::Integer(offset(query.page) as i64),
     ];
     let items = tx
         .prepare_cached(&sql)?
@@ -221,18 +226,22 @@ pub(crate) fn create(conn: &mut Connection, fields: &EquipmentFields) -> Result<
     Ok(created)
 }
 
-pub(crate) fn create_batch(conn: &mut Connection, items: &[EquipmentFields]) -> Result<usize> {
+pub(crate) fn create_batch(
+    conn: &mut Connection,
+    items: &[EquipmentFields],
+) -> Result<Vec<EquipmentId>> {
     let valid = items
         .iter()
         .map(|fields| fields.validate().map_err(Error::Invalid))
         .collect::<Result<Vec<_>>>()?;
     let tx = conn.transaction()?;
     let now = Utc::now();
-    for item in &valid {
-        insert(&tx, item, now)?;
-    }
+    let ids = valid
+        .iter()
+        .map(|item| insert(&tx, item, now))
+        .collect::<Result<Vec<_>>>()?;
     tx.commit()?;
-    Ok(valid.len())
+    Ok(ids)
 }
 
 pub(crate) fn update(conn: &mut Connection, update: &EquipmentUpdate) -> Result<Equipment> {
@@ -260,7 +269,7 @@ pub(crate) fn update(conn: &mut Connection, update: &EquipmentUpdate) -> Result<
         // Either gone, or moved on: `get` tells which.
         get(&tx, update.id)?;
         return Err(Error::StaleRevision {
-            id: update.id,
+            what: "item",
             revision: update.revision,
         });
     }
@@ -269,11 +278,65 @@ pub(crate) fn update(conn: &mut Connection, update: &EquipmentUpdate) -> Result<
     Ok(updated)
 }
 
+pub(crate) fn facets(conn: &Connection) -> Result<Facets> {
+    let distinct = |column: &str| -> Result<Vec<String>> {
+        // Read off the column's NOCASE index: one value per spelling-insensitive group.
+        let values = conn
+            .prepare_cached(&format!(
+                "SELECT {column} FROM equipment WHERE {column} <> ''
+                 GROUP BY {column} COLLATE NOCASE ORDER BY {column} COLLATE NOCASE"
+            ))?
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(values)
+    };
+    Ok(Facets {
+        locations: distinct("location")?,
+        departments: distinct("department")?,
+    })
+}
+
+/// The local row number of an item, for the tables that refer to it.
+pub(crate) fn equipment_seq(conn: &Connection, id: EquipmentId) -> Result<i64> {
+    conn.prepare_cached("SELECT seq FROM equipment WHERE id = ?")?
+        .query_row([id.to_string()], |row| row.get(0))
+        .optional()?
+        .ok_or(Error::EquipmentNotFound(id))
+}
+
+pub(crate) fn set_status(
+    conn: &mut Connection,
+    id: EquipmentId,
+    status: EquipmentStatus,
+) -> Result<Equipment> {
+    let tx = conn.transaction()?;
+    let changed = tx
+        .prepare_cached(
+            "UPDATE equipment SET status = ?, revision = revision + 1, updated_at = ?
+             WHERE id = ?",
+        )?
+        .execute([status.key(), &timestamp(Utc::now()), &id.to_string()])?;
+    if changed == 0 {
+        return Err(Error::EquipmentNotFound(id));
+    }
+    let equipment = get(&tx, id)?;
+    tx.commit()?;
+    Ok(equipment)
+}
+
 pub(crate) fn delete(conn: &mut Connection, id: EquipmentId) -> Result<()> {
     let tx = conn.transaction()?;
     let deleted = tx
         .prepare_cached("DELETE FROM equipment WHERE id = ?")?
-        .execute([id.to_string()])?;
+        .execute([id.to_string()])
+        .map_err(|error| {
+            // Plans and records refer to the item with ON DELETE RESTRICT.
+            if error.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) {
+                Error::EquipmentInUse(id)
+            } else {
+                Error::Sqlite(error)
+            }
+        })?;
     if deleted == 0 {
         return Err(Error::EquipmentNotFound(id));
     }
@@ -325,18 +388,6 @@ fn field_params(fields: &EquipmentFields) -> Vec<(&'static str, Value)> {
     ]
 }
 
-fn execute_named(
-    conn: &Connection,
-    sql: &str,
-    params: &[(&'static str, Value)],
-) -> rusqlite::Result<usize> {
-    let params: Vec<(&str, &dyn ToSql)> = params
-        .iter()
-        .map(|(name, value)| (*name, value as &dyn ToSql))
-        .collect();
-    conn.prepare_cached(sql)?.execute(params.as_slice())
-}
-
 /// The ORDER BY for a sort, ending in `seq` so equal values page in a stable order. Each
 /// column has an index in that collation, so SQLite reads pages in order instead of sorting.
 fn order_by(column: SortColumn, direction: SortDirection) -> String {
@@ -383,28 +434,25 @@ fn search_text(fields: &EquipmentFields) -> String {
     .join(SEARCH_TEXT_SEPARATOR)
 }
 
-fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EquipmentSummary> {
     Ok(EquipmentSummary {
-        id: id_at(row, 0)?,
+        id: text_at(row, 0)?,
         asset_tag: row.get(1)?,
         name: row.get(2)?,
         manufacturer: row.get(3)?,
         model: row.get(4)?,
         serial_number: row.get(5)?,
         location: row.get(6)?,
-        status: status_at(row, 7)?,
+        status: key_at(row, 7, EquipmentStatus::from_key)?,
         reference_standard: row.get(8)?,
-        updated_at: timestamp_at(row, 9)?,
+        out_of_tolerance: row.get(9)?,
+        updated_at: timestamp_at(row, 10)?,
     })
 }
 
 fn equipment_from_row(row: &Row<'_>) -> rusqlite::Result<Equipment> {
     Ok(Equipment {
-        id: id_at(row, 0)?,
+        id: text_at(row, 0)?,
         revision: row.get(1)?,
         fields: EquipmentFields {
             asset_tag: row.get(2)?,
@@ -415,42 +463,12 @@ fn equipment_from_row(row: &Row<'_>) -> rusqlite::Result<Equipment> {
             location: row.get(7)?,
             department: row.get(8)?,
             owner: row.get(9)?,
-            status: status_at(row, 10)?,
+            status: key_at(row, 10, EquipmentStatus::from_key)?,
             reference_standard: row.get(11)?,
             notes: row.get(12)?,
         },
-        created_at: timestamp_at(row, 13)?,
-        updated_at: timestamp_at(row, 14)?,
-    })
-}
-
-/// Reads a text column through `parse`, reporting a value that does not parse as a
-/// conversion failure of that column.
-fn parsed_at<T, E>(
-    row: &Row<'_>,
-    index: usize,
-    parse: impl FnOnce(&str) -> Result<T, E>,
-) -> rusqlite::Result<T>
-where
-    E: Into<Box<dyn std::error::Error + Send + Sync>>,
-{
-    let text: String = row.get(index)?;
-    parse(&text)
-        .map_err(|error| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, error.into()))
-}
-
-fn id_at(row: &Row<'_>, index: usize) -> rusqlite::Result<EquipmentId> {
-    parsed_at(row, index, str::parse)
-}
-
-fn status_at(row: &Row<'_>, index: usize) -> rusqlite::Result<EquipmentStatus> {
-    parsed_at(row, index, |key| {
-        EquipmentStatus::from_key(key).ok_or_else(|| format!("unknown status {key:?}"))
-    })
-}
-
-fn timestamp_at(row: &Row<'_>, index: usize) -> rusqlite::Result<DateTime<Utc>> {
-    parsed_at(row, index, |text| {
-        DateTime::parse_from_rfc3339(text).map(|at| at.with_timezone(&Utc))
+        out_of_tolerance: row.get(13)?,
+        created_at: timestamp_at(row, 14)?,
+        updated_at: timestamp_at(row, 15)?,
     })
 }

@@ -2,6 +2,7 @@
 
 use benchlog_domain::equipment::{EquipmentField, EquipmentId};
 use benchlog_domain::error::{ApiError, FieldError};
+use benchlog_domain::plan::PlanId;
 use rusqlite::ErrorCode;
 
 /// Why a storage call failed.
@@ -16,11 +17,17 @@ pub enum Error {
     /// Another item already has this asset tag (ignoring ASCII case).
     #[error("asset tag {0:?} is already in use")]
     DuplicateAssetTag(String),
-    /// The item changed after the revision the update started from.
-    #[error("equipment {id} changed after revision {revision}")]
+    /// No plan has this id.
+    #[error("plan {0} does not exist")]
+    PlanNotFound(PlanId),
+    /// The item has plans or records, so it cannot be deleted.
+    #[error("equipment {0} has plans or records")]
+    EquipmentInUse(EquipmentId),
+    /// The record or plan changed after the revision the update started from.
+    #[error("the {what} changed after revision {revision}")]
     StaleRevision {
-        /// The item.
-        id: EquipmentId,
+        /// What changed, as the user would name it ("item", "plan").
+        what: &'static str,
         /// The revision the update named.
         revision: u32,
     },
@@ -60,11 +67,21 @@ impl From<Error> for ApiError {
                 field: Some(EquipmentField::AssetTag.key().to_owned()),
                 message: format!("Asset tag {tag} is already used by another item"),
             },
-            Error::StaleRevision { .. } => ApiError::Conflict {
+            Error::PlanNotFound(_) => ApiError::NotFound {
+                what: "This plan".to_owned(),
+            },
+            Error::EquipmentInUse(_) => ApiError::Conflict {
                 field: None,
-                message: "This item was changed elsewhere after you opened it. Reopen it to \
-                          see the latest version, then make your change again"
+                message: "This item has calibration plans or records, so it cannot be \
+                          deleted. Retire it instead: its history stays for audits"
                     .to_owned(),
+            },
+            Error::StaleRevision { what, .. } => ApiError::Conflict {
+                field: None,
+                message: format!(
+                    "This {what} was changed elsewhere after you opened it. Reopen it to see \
+                     the latest version, then make your change again"
+                ),
             },
             Error::NewerSchema { found, supported } => ApiError::Storage {
                 message: format!(

@@ -4,16 +4,26 @@
 //! Every write runs in one transaction and is checked again against the domain rules, so
 //! the database stays the authority whatever the caller sent.
 
+mod convert;
+mod due;
 mod equipment;
 mod error;
+mod plans;
+mod records;
 mod schema;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
+use benchlog_domain::due::{CalendarMonth, CalendarQuery, DuePage, DueQuery};
 use benchlog_domain::equipment::{
-    Equipment, EquipmentFields, EquipmentId, EquipmentPage, EquipmentQuery, EquipmentUpdate,
+    Equipment, EquipmentFields, EquipmentId, EquipmentPage, EquipmentQuery, EquipmentStatus,
+    EquipmentUpdate, Facets,
 };
+use benchlog_domain::page::Page;
+use benchlog_domain::plan::{NewPlan, Plan, PlanUpdate};
+use benchlog_domain::record::{CalibrationRecord, NewRecord, RecordOutcome, RecordQuery};
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 pub use crate::error::{Error, Result};
@@ -50,8 +60,9 @@ impl Store {
         equipment::create(&mut self.conn(), fields)
     }
 
-    /// Validates and adds many items in one transaction: all of them or none.
-    pub fn create_equipment_batch(&self, items: &[EquipmentFields]) -> Result<usize> {
+    /// Validates and adds many items in one transaction: all of them or none. Returns
+    /// their ids in order.
+    pub fn create_equipment_batch(&self, items: &[EquipmentFields]) -> Result<Vec<EquipmentId>> {
         equipment::create_batch(&mut self.conn(), items)
     }
 
@@ -61,9 +72,68 @@ impl Store {
         equipment::update(&mut self.conn(), update)
     }
 
-    /// Deletes an item for good.
+    /// Deletes an item for good; refused once plans or records refer to it.
     pub fn delete_equipment(&self, id: EquipmentId) -> Result<()> {
         equipment::delete(&mut self.conn(), id)
+    }
+
+    /// The locations and departments in use.
+    pub fn facets(&self) -> Result<Facets> {
+        equipment::facets(&self.conn())
+    }
+
+    /// Sets an item's status alone.
+    pub fn set_equipment_status(
+        &self,
+        id: EquipmentId,
+        status: EquipmentStatus,
+    ) -> Result<Equipment> {
+        equipment::set_status(&mut self.conn(), id, status)
+    }
+
+    /// An item's plans, by name.
+    pub fn list_plans(&self, equipment_id: EquipmentId) -> Result<Vec<Plan>> {
+        plans::list(&self.conn(), equipment_id)
+    }
+
+    /// Validates and adds a plan to an item.
+    pub fn create_plan(&self, new: &NewPlan) -> Result<Plan> {
+        plans::create(&mut self.conn(), new)
+    }
+
+    /// Validates and applies a change to a plan, refusing a stale revision.
+    pub fn update_plan(&self, update: &PlanUpdate) -> Result<Plan> {
+        plans::update(&mut self.conn(), update)
+    }
+
+    /// Validates and saves a calibration record (dated no later than `today`), rolling
+    /// its plan when it passed.
+    pub fn record_calibration(&self, new: &NewRecord, today: NaiveDate) -> Result<RecordOutcome> {
+        records::record(&mut self.conn(), new, today)
+    }
+
+    /// Saves many records (an imported history) in one transaction: all or none.
+    pub fn record_calibration_batch(
+        &self,
+        records: &[NewRecord],
+        today: NaiveDate,
+    ) -> Result<usize> {
+        records::record_batch(&mut self.conn(), records, today)
+    }
+
+    /// An item's calibration history, newest first.
+    pub fn list_records(&self, query: &RecordQuery) -> Result<Page<CalibrationRecord>> {
+        records::list(&mut self.conn(), query)
+    }
+
+    /// One page of the due list as of `today`.
+    pub fn list_due(&self, query: &DueQuery, today: NaiveDate) -> Result<DuePage> {
+        due::list(&mut self.conn(), query, today)
+    }
+
+    /// What is due on each day of a month, with states as of `today`.
+    pub fn calendar_month(&self, query: &CalendarQuery, today: NaiveDate) -> Result<CalendarMonth> {
+        due::calendar(&mut self.conn(), query, today)
     }
 
     fn conn(&self) -> MutexGuard<'_, Connection> {

@@ -13,9 +13,12 @@ use rusqlite_migration::{M, Migrations};
 use crate::error::{Error, Result};
 
 /// Every migration, in order. Its length is the schema version this build writes.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!(
-    "../../../migrations/0001_equipment_register.sql"
-))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!(
+        "../../../migrations/0001_equipment_register.sql"
+    )),
+    M::up(include_str!("../../../migrations/0002_calibration.sql")),
+];
 
 /// `PRAGMA application_id` of a Benchlog database ("BCLG"), set by the first migration.
 const APPLICATION_ID: i64 = 0x4243_4C47;
