@@ -42,5 +42,14 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::create_equipment,
         commands::update_equipment,
         commands::delete_equipment,
+        commands::list_facets,
+        commands::set_equipment_status,
+        commands::list_plans,
+        commands::create_plan,
+        commands::update_plan,
+        commands::record_calibration,
+        commands::list_records,
+        commands::list_due,
+        commands::calendar_month,
     ])
 }

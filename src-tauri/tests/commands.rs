@@ -4,14 +4,20 @@
 
 use std::path::Path;
 
+use benchlog_domain::due::{CalendarQuery, DueQuery};
 use benchlog_domain::equipment::{
-    EquipmentFields, EquipmentQuery, EquipmentStatus, EquipmentUpdate,
+    EquipmentFields, EquipmentQuery, EquipmentStatus, EquipmentUpdate, StatusChange,
 };
 use benchlog_domain::error::ApiError;
 use benchlog_domain::ipc::{
-    COMMAND_NAMES, Command, CreateEquipment, DeleteEquipment, GetEquipment, ListEquipment,
-    REQUEST_ARGUMENT, UpdateEquipment,
+    COMMAND_NAMES, Command, CreateEquipment, CreatePlan, DeleteEquipment, GetCalendarMonth,
+    GetEquipment, ListDue, ListEquipment, ListPlans, ListRecords, REQUEST_ARGUMENT,
+    RecordCalibration, SetEquipmentStatus, UpdateEquipment,
 };
+use benchlog_domain::plan::{NewPlan, PlanFields};
+use benchlog_domain::record::{NewRecord, RecordFields, RecordQuery};
+use benchlog_domain::schedule::PlanState;
+use benchlog_domain::tolerance::CalibrationResult;
 use benchlog_shell::{AppState, with_commands};
 use serde_json::json;
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -159,4 +165,67 @@ fn an_unopenable_database_is_explained_by_every_command() {
         "{message}"
     );
     assert!(message.contains(&path.display().to_string()), "{message}");
+}
+
+#[test]
+fn a_calibration_round_trips_through_ipc() {
+    let data = tempfile::tempdir().unwrap();
+    let shell = Shell::start(data.path());
+    let item = shell.call::<CreateEquipment>(&multimeter()).unwrap();
+    let plan = shell
+        .call::<CreatePlan>(&NewPlan {
+            equipment_id: item.id,
+            fields: PlanFields::default(),
+        })
+        .unwrap();
+    let due = shell.call::<ListDue>(&DueQuery::default()).unwrap();
+    assert_eq!(due.items[0].state, PlanState::NeverDone);
+
+    let today = chrono::Local::now().date_naive();
+    let fields = RecordFields {
+        performed_on: Some(today),
+        performed_by: "Ana".into(),
+        result: Some(CalibrationResult::Fail),
+        ..RecordFields::default()
+    };
+    let outcome = shell
+        .call::<RecordCalibration>(&NewRecord {
+            plan_id: plan.id,
+            fields,
+        })
+        .unwrap();
+    assert!(outcome.out_of_tolerance);
+    let changed = shell
+        .call::<SetEquipmentStatus>(&StatusChange {
+            id: item.id,
+            status: EquipmentStatus::OutOfService,
+        })
+        .unwrap();
+    assert!(changed.out_of_tolerance);
+    assert_eq!(changed.fields.status, EquipmentStatus::OutOfService);
+
+    let history = shell
+        .call::<ListRecords>(&RecordQuery {
+            equipment_id: item.id,
+            page: 0,
+        })
+        .unwrap();
+    assert_eq!(history.total, 1);
+    assert_eq!(shell.call::<ListPlans>(&item.id).unwrap(), [outcome.plan]);
+    // Out of service: no longer on the due list or the calendar.
+    assert_eq!(
+        shell.call::<ListDue>(&DueQuery::default()).unwrap().total,
+        0
+    );
+    let month = CalendarQuery {
+        year: chrono::Datelike::year(&today),
+        month: chrono::Datelike::month(&today),
+    };
+    assert!(
+        shell
+            .call::<GetCalendarMonth>(&month)
+            .unwrap()
+            .days
+            .is_empty()
+    );
 }
