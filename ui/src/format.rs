@@ -1,6 +1,6 @@
 //! How dates and numbers read in the UI: local time, unambiguous dates, grouped thousands.
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Local, NaiveDate, Utc};
 
 /// A calendar date in the user's time zone, e.g. `2025-11-25`.
 pub fn local_date(at: DateTime<Utc>) -> String {
@@ -12,6 +12,35 @@ pub fn local_timestamp(at: DateTime<Utc>) -> String {
     at.with_timezone(&Local)
         .format("%Y-%m-%d %H:%M")
         .to_string()
+}
+
+/// The user's local date today, which decides plan states and the calendar's today.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// A date as typed into and shown by the UI, e.g. `2026-11-25`.
+pub fn iso_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// A date input's text as a date: `None` when empty or not a `YYYY-MM-DD` date.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// How an item is named in titles and notices: "0042 · Digital multimeter".
+pub fn describe(asset_tag: &str, name: &str) -> String {
+    format!("{asset_tag} · {name}")
+}
+
+/// Names in a sentence: "A", "A and B", "A, B and C".
+pub fn and_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// A count with thousands separated by commas, e.g. `1,234`.
@@ -29,7 +58,7 @@ pub fn thousands(n: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::thousands;
+    use super::*;
 
     #[test]
     fn groups_thousands() {
@@ -37,5 +66,23 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_234), "1,234");
         assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn dates_are_iso_and_parse_back() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 5).unwrap();
+        assert_eq!(iso_date(date), "2026-11-05");
+        assert_eq!(parse_date(" 2026-11-05 "), Some(date));
+        assert_eq!(parse_date(""), None);
+        assert_eq!(parse_date("2026-02-30"), None);
+    }
+
+    #[test]
+    fn names_read_as_a_sentence() {
+        let names =
+            |list: &[&str]| and_list(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(names(&["0007"]), "0007");
+        assert_eq!(names(&["0007", "0009"]), "0007 and 0009");
+        assert_eq!(names(&["1", "2", "3"]), "1, 2 and 3");
     }
 }

@@ -1,10 +1,13 @@
 //! Hooks shared by several pages and components.
 
 use std::cell::Cell;
+use std::future::Future;
 use std::rc::Rc;
 
+use benchlog_domain::error::ApiError;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen_futures::spawn_local;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
@@ -60,4 +63,80 @@ where
         start(deps, LatestRequest(current.clone()));
         move || current.set(false)
     });
+}
+
+/// What [`use_fetch`] has so far.
+pub struct Fetched<T> {
+    /// The latest answer, kept while a newer request loads; `None` before the first one.
+    pub answer: Option<Rc<Result<T, ApiError>>>,
+    /// Whether a request is in flight.
+    pub loading: bool,
+    /// Sends the request again, e.g. from a "Retry" button.
+    pub reload: Callback<()>,
+}
+
+/// The answer [`use_fetch`] keeps.
+struct FetchState<T> {
+    answer: Option<Rc<Result<T, ApiError>>>,
+    loading: bool,
+}
+
+/// What happens to [`FetchState`].
+enum FetchAction<T> {
+    Started,
+    Finished(Result<T, ApiError>),
+}
+
+impl<T> Reducible for FetchState<T> {
+    type Action = FetchAction<T>;
+
+    fn reduce(self: Rc<Self>, action: FetchAction<T>) -> Rc<Self> {
+        Rc::new(match action {
+            FetchAction::Started => Self {
+                answer: self.answer.clone(),
+                loading: true,
+            },
+            FetchAction::Finished(result) => Self {
+                answer: Some(Rc::new(result)),
+                loading: false,
+            },
+        })
+    }
+}
+
+/// Runs the request `fetch` makes from `deps` when the component mounts, again each time
+/// `deps` change, and on `reload`. Only the latest request's answer is kept (see
+/// [`use_latest_request`]).
+#[hook]
+pub fn use_fetch<D, T, F, Fut>(deps: D, fetch: F) -> Fetched<T>
+where
+    D: PartialEq + 'static,
+    T: 'static,
+    F: FnOnce(&D) -> Fut + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let state = use_reducer(|| FetchState {
+        answer: None,
+        loading: true,
+    });
+    let attempt = use_state(|| 0_u32);
+    {
+        let dispatcher = state.dispatcher();
+        use_latest_request((deps, *attempt), move |(deps, _), latest| {
+            dispatcher.dispatch(FetchAction::Started);
+            let request = fetch(deps);
+            spawn_local(async move {
+                let result = request.await;
+                if latest.is_current() {
+                    dispatcher.dispatch(FetchAction::Finished(result));
+                }
+            });
+        });
+    }
+    let reload = Callback::from(move |()| attempt.set(*attempt + 1));
+    Fetched {
+        answer: state.answer.clone(),
+        loading: state.loading,
+        reload,
+    }
 }

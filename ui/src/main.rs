@@ -5,8 +5,10 @@ mod app;
 mod components;
 mod dom;
 mod format;
+mod forms;
 mod hooks;
 mod ipc;
+mod keys;
 mod pages;
 
 fn main() {

@@ -87,6 +87,11 @@ fn row(item: &EquipmentSummary, on_open: &Callback<EquipmentId>) -> Html {
                         {"Ref. std"}
                     </span>
                 }
+                if item.out_of_tolerance {
+                    <span class="tag tag-danger" title="Its latest calibration failed">
+                        {"Out of tolerance"}
+                    </span>
+                }
             </td>
             <td class="col-model">{or_dash(&make_model)}</td>
             <td class="col-serial mono">{or_dash(&item.serial_number)}</td>

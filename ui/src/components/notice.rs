@@ -1,4 +1,4 @@
-//! A coloured message box: a success toast, or an error with an optional way out.
+//! A coloured message box: a success toast, a warning, or an error with an optional way out.
 
 use yew::prelude::*;
 
@@ -8,6 +8,8 @@ pub enum NoticeKind {
     /// Something worked. Announced by the live region it is shown in (the app's toasts),
     /// which must exist before the notice does, so the notice has no role of its own.
     Success,
+    /// Something worked, but the user should know about a risk; announced like a success.
+    Warning,
     /// Something failed; announced at once (`role="alert"`).
     Error,
 }
@@ -15,7 +17,7 @@ pub enum NoticeKind {
 /// Properties of [`Notice`].
 #[derive(Properties, PartialEq)]
 pub struct NoticeProps {
-    /// Success or error.
+    /// Success, warning or error.
     pub kind: NoticeKind,
     /// The message.
     pub children: Html,
@@ -30,16 +32,17 @@ pub struct NoticeProps {
     pub class: Classes,
 }
 
-/// A message box (`class="notice success"` or `class="notice error"`).
+/// A message box (`class="notice success"`, `"notice warning"` or `"notice error"`).
 #[component]
 pub fn Notice(props: &NoticeProps) -> Html {
     let (kind_class, role) = match props.kind {
         NoticeKind::Success => ("success", None),
+        NoticeKind::Warning => ("warning", None),
         NoticeKind::Error => ("error", Some("alert")),
     };
     let icon = match props.kind {
         NoticeKind::Success => "✓",
-        NoticeKind::Error => "!",
+        NoticeKind::Warning | NoticeKind::Error => "!",
     };
     let dismiss = props.on_dismiss.clone().map(|on_dismiss| {
         html! {

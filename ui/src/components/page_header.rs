@@ -32,3 +32,26 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
         </header>
     }
 }
+
+/// Properties of [`BackLink`].
+#[derive(Properties, PartialEq)]
+pub struct BackLinkProps {
+    /// Where it leads, e.g. "Equipment".
+    pub label: AttrValue,
+    /// Disabled while the page waits for the shell.
+    #[prop_or_default]
+    pub disabled: bool,
+    /// Goes back.
+    pub on_click: Callback<()>,
+}
+
+/// "← Equipment" above a page's title (`class="back-link"`).
+#[component]
+pub fn BackLink(props: &BackLinkProps) -> Html {
+    html! {
+        <button type="button" class="back-link" disabled={props.disabled}
+            onclick={props.on_click.reform(|_| ())}>
+            <span aria-hidden="true">{"←"}</span>{props.label.clone()}
+        </button>
+    }
+}

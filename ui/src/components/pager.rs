@@ -1,5 +1,6 @@
 //! Paging through a long list: "1–50 of 1,234" with previous and next buttons.
 
+use benchlog_domain::page::{PAGE_SIZE, Page};
 use yew::prelude::*;
 
 use crate::format::thousands;
@@ -44,6 +45,20 @@ pub fn Pager(props: &PagerProps) -> Html {
     }
 }
 
+/// The page to show instead when page `asked` came back empty although rows match, e.g.
+/// after rows went away: the last page, as far as the answer tells.
+pub fn page_past_end<T>(answer: &Page<T>, asked: u32) -> Option<u32> {
+    if !answer.items.is_empty() || answer.total == 0 || asked == 0 {
+        return None;
+    }
+    let last = if answer.total_is_exact {
+        (answer.total - 1) / u64::from(PAGE_SIZE)
+    } else {
+        u64::from(asked - 1)
+    };
+    Some(u32::try_from(last).unwrap_or(0))
+}
+
 /// "1–50 of 1,234", or "1–50 of 1,000+" when the total is only a lower bound.
 fn range_label(first: u64, last: u64, total: u64, total_is_exact: bool) -> String {
     let plus = if total_is_exact { "" } else { "+" };
@@ -57,11 +72,25 @@ fn range_label(first: u64, last: u64, total: u64, total_is_exact: bool) -> Strin
 
 #[cfg(test)]
 mod tests {
-    use super::range_label;
+    use super::*;
 
     #[test]
     fn a_lower_bound_reads_as_such() {
         assert_eq!(range_label(51, 100, 1_234, true), "51–100 of 1,234");
         assert_eq!(range_label(1, 50, 1_000, false), "1–50 of 1,000+");
+    }
+
+    #[test]
+    fn an_empty_page_past_the_end_moves_back() {
+        let page = |total, total_is_exact| Page::<()> {
+            items: Vec::new(),
+            total,
+            total_is_exact,
+            page: 5,
+        };
+        assert_eq!(page_past_end(&page(120, true), 5), Some(2));
+        assert_eq!(page_past_end(&page(1_000, false), 5), Some(4));
+        assert_eq!(page_past_end(&page(0, true), 5), None);
+        assert_eq!(page_past_end(&page(120, true), 0), None);
     }
 }

@@ -1,89 +1,101 @@
-//! A labelled text input (or textarea) for one equipment field, with its inline error.
+//! A labelled text input (or textarea) for one form field, with its inline error.
 
-use benchlog_domain::equipment::EquipmentField;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::components::field::{Field, described_by};
+
 /// Properties of [`TextField`].
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
-    /// The field edited; its rule gives the label, whether it is required and multi-line.
-    pub field: EquipmentField,
+    /// The input's id, e.g. `field-name` (see [`input_id`](crate::components::field::input_id)).
+    pub id: AttrValue,
+    /// The id of its error line, e.g. `error-name`.
+    pub error_id: AttrValue,
+    /// The input's `name`: the field's key.
+    pub name: AttrValue,
+    /// The label.
+    pub label: AttrValue,
+    /// Whether the field must be filled.
+    #[prop_or_default]
+    pub required: bool,
+    /// A textarea instead of a one-line input.
+    #[prop_or_default]
+    pub multiline: bool,
+    /// The input's type: `text` or `date`.
+    #[prop_or(AttrValue::Static("text"))]
+    pub kind: AttrValue,
+    /// The input's `inputmode`, e.g. `numeric` for numbers typed as text.
+    #[prop_or_default]
+    pub inputmode: Option<AttrValue>,
+    /// A unit shown after the input, e.g. "days".
+    #[prop_or_default]
+    pub unit: Option<AttrValue>,
+    /// Placeholder text.
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
     /// The text as typed.
     pub value: AttrValue,
     /// What the user must fix, if anything.
     #[prop_or_default]
     pub error: Option<AttrValue>,
-    /// Called with the new text on every keystroke.
-    pub on_input: Callback<(EquipmentField, String)>,
     /// A hint under the input, e.g. an example value.
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// Extra classes for the field, e.g. `field-wide`.
+    #[prop_or_default]
+    pub class: Classes,
+    /// Called with the new text on every keystroke.
+    pub on_input: Callback<String>,
 }
 
-/// The field's `<label>`, its input (`id="field-{key}"`, `name="{key}"`) and, when invalid,
-/// `<p class="field-error" id="error-{key}">` with `aria-invalid="true"` on the input.
+/// The field's `<label>`, its input (`id`, `name`) and, when invalid,
+/// `<p class="field-error" id="{error_id}">` with `aria-invalid="true"` on the input.
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
-    let field = props.field;
-    let rule = field.rule();
-    let key = field.key();
-    let id = field_id(key);
-    let error_id = format!("error-{key}");
-    let hint_id = format!("hint-{key}");
+    let id = props.id.clone();
     let invalid = props.error.is_some();
-    let described_by = match (invalid, props.hint.is_some()) {
-        (true, _) => Some(error_id.clone()),
-        (false, true) => Some(hint_id.clone()),
-        (false, false) => None,
-    };
+    let described_by = described_by(&id, &props.error_id, invalid, props.hint.is_some());
     let aria_invalid = invalid.then_some("true");
     let value = props.value.clone();
     // `change` as well as `input`: some automation clears a field without an `input` event.
-    let oninput = {
-        let on_input = props.on_input.clone();
-        move |e: InputEvent| on_input.emit((field, value_of(&e)))
-    };
-    let onchange = {
-        let on_input = props.on_input.clone();
-        move |e: Event| on_input.emit((field, value_of(&e)))
-    };
-    let input = if rule.multiline {
+    let oninput = props.on_input.reform(|e: InputEvent| value_of(&e));
+    let onchange = props.on_input.reform(|e: Event| value_of(&e));
+    let name = props.name.clone();
+    let input = if props.multiline {
         html! {
-            <textarea id={id.clone()} name={key} rows="5" {value} {oninput} {onchange}
+            <textarea id={id.clone()} {name} rows="5" {value} {oninput} {onchange}
                 aria-invalid={aria_invalid} aria-describedby={described_by}
-                required={rule.required} />
+                required={props.required} />
         }
     } else {
         html! {
-            <input type="text" id={id.clone()} name={key} {value} {oninput} {onchange}
+            <input type={props.kind.clone()} id={id.clone()} {name} {value} {oninput} {onchange}
+                inputmode={props.inputmode.clone()} placeholder={props.placeholder.clone()}
                 autocomplete="off" spellcheck="false"
                 aria-invalid={aria_invalid} aria-describedby={described_by}
-                required={rule.required} />
+                required={props.required} />
         }
     };
-    let below = match (&props.error, &props.hint) {
-        (Some(error), _) => html! { <p class="field-error" id={error_id}>{error.clone()}</p> },
-        (None, Some(hint)) => html! { <p class="field-hint" id={hint_id}>{hint.clone()}</p> },
-        (None, None) => html! {},
+    let input = match &props.unit {
+        Some(unit) => html! {
+            <div class="input-with-unit">{input}<span class="input-unit">{unit.clone()}</span></div>
+        },
+        None => input,
     };
+    let class = classes!(props.multiline.then_some("field-wide"), props.class.clone());
     html! {
-        <div class={classes!("field", rule.multiline.then_some("field-wide"))}>
-            <label for={id}>
-                {rule.label}
-                if rule.required {
-                    <span class="required" aria-hidden="true">{" *"}</span>
-                }
-            </label>
+        <Field {id} error_id={props.error_id.clone()} label={props.label.clone()}
+            required={props.required} error={props.error.clone()} hint={props.hint.clone()}
+            {class}>
             {input}
-            {below}
-        </div>
+        </Field>
     }
 }
 
 /// The text in the input or textarea an event came from.
-fn value_of(event: &Event) -> String {
+pub fn value_of(event: &Event) -> String {
     let Some(target) = event.target() else {
         return String::new();
     };
@@ -91,13 +103,9 @@ fn value_of(event: &Event) -> String {
         input.value()
     } else if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
         area.value()
+    } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.value()
     } else {
         String::new()
     }
-}
-
-/// The id of the input for the field with this key, `field-{key}`; the form uses it for its
-/// other inputs too.
-pub fn field_id(key: &str) -> String {
-    format!("field-{key}")
 }

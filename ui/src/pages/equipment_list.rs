@@ -17,7 +17,7 @@ use crate::components::equipment_table::EquipmentTable;
 use crate::components::loading::Loading;
 use crate::components::notice::{Notice, NoticeKind};
 use crate::components::page_header::PageHeader;
-use crate::components::pager::Pager;
+use crate::components::pager::{Pager, page_past_end};
 use crate::dom::is_typing_target;
 use crate::hooks::{use_document_keydown, use_latest_request};
 use crate::ipc::call;
@@ -78,7 +78,7 @@ pub struct EquipmentListProps {
     pub query: EquipmentQuery,
     /// Asks to change the query.
     pub on_query: Callback<QueryChange>,
-    /// Opens an item for editing.
+    /// Opens an item's page.
     pub on_open: Callback<EquipmentId>,
     /// Opens the form for a new item.
     pub on_add: Callback<()>,
@@ -131,17 +131,12 @@ pub fn EquipmentList(props: &EquipmentListProps) -> Html {
                     return; // A newer query is on its way, or the list is gone.
                 }
                 // Past the last page, e.g. after deletions: show the last page instead.
-                if let Ok(page) = &result
-                    && page.items.is_empty()
-                    && page.total > 0
-                    && query.page > 0
+                if let Some(last_page) = result
+                    .as_ref()
+                    .ok()
+                    .and_then(|p| page_past_end(p, query.page))
                 {
-                    let last_page = if page.total_is_exact {
-                        (page.total - 1) / u64::from(EquipmentQuery::PAGE_SIZE)
-                    } else {
-                        u64::from(query.page - 1)
-                    };
-                    on_query.emit(QueryChange::Page(u32::try_from(last_page).unwrap_or(0)));
+                    on_query.emit(QueryChange::Page(last_page));
                     return;
                 }
                 dispatcher.dispatch(ListAction::Finished(query, result));

@@ -8,16 +8,19 @@ use benchlog_domain::equipment::{
 use benchlog_domain::error::ApiError;
 use benchlog_domain::ipc::{CreateEquipment, DeleteEquipment, GetEquipment, UpdateEquipment};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use self::state::{Busy, FormAction, FormState};
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::field::{error_id, input_id};
+use crate::components::form_page::FormPage;
+use crate::components::form_problem::FormProblem;
 use crate::components::loading::Loading;
 use crate::components::notice::{Notice, NoticeKind};
-use crate::components::page_header::PageHeader;
+use crate::components::page_header::{BackLink, PageHeader};
 use crate::components::status_badge::StatusBadge;
-use crate::components::text_field::{TextField, field_id};
+use crate::components::text_field::TextField;
 use crate::dom::focus_by_id;
 use crate::format::local_timestamp;
 use crate::hooks::use_latest_request;
@@ -159,22 +162,12 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
         )
     });
     let delete_ref = use_node_ref();
-    let problem_ref = use_node_ref();
 
     // The form opens (an item's once it has loaded) at the asset tag, ready for typing or
     // a barcode scan.
     use_effect_with((), |()| {
         focus_by_id(&field_id(EquipmentField::AssetTag.key()))
     });
-    // A problem for the whole form, e.g. a failed delete, takes focus so it is seen and read.
-    {
-        let problem_ref = problem_ref.clone();
-        use_effect_with(state.problem.clone(), move |problem| {
-            if let (Some(_), Some(notice)) = (problem, problem_ref.cast::<HtmlElement>()) {
-                let _ = notice.focus();
-            }
-        });
-    }
 
     let save = {
         let dispatcher = state.dispatcher();
@@ -247,10 +240,7 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
             }
         }
     };
-    let on_text = state
-        .dispatcher()
-        .to_callback()
-        .reform(|(field, value)| FormAction::Text(field, value));
+    let on_text = state.dispatcher().to_callback();
     let errors = state.errors();
     let text_field = |field: EquipmentField| {
         let error = errors
@@ -260,9 +250,12 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
         let hint = (field == EquipmentField::AssetTag).then_some(AttrValue::from(
             "As printed on the label; leading zeros are kept.",
         ));
+        let (key, rule) = (field.key(), field.rule());
         html! {
-            <TextField {field} value={state.fields.text(field).to_owned()} {error} {hint}
-                on_input={on_text.clone()} />
+            <TextField id={field_id(key)} error_id={error_id("", key)} name={key}
+                label={rule.label} required={rule.required} multiline={rule.multiline}
+                value={state.fields.text(field).to_owned()} {error} {hint}
+                on_input={on_text.reform(move |value| FormAction::Text(field, value))} />
         }
     };
     let on_status = {
@@ -283,13 +276,8 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
     };
 
     let busy = state.busy;
-    let problem = state.problem.clone().map(|problem| {
-        html! {
-            <div class="form-problem" ref={problem_ref.clone()} tabindex="-1">
-                <Notice kind={NoticeKind::Error}>{problem}</Notice>
-            </div>
-        }
-    });
+    // A problem for the whole form, e.g. a failed delete, takes focus so it is seen and read.
+    let problem = html! { <FormProblem problem={state.feedback.problem.clone()} /> };
     // While the shell works on a save or delete, nothing may leave the form: its answer
     // comes back here.
     let header = header(props.existing.as_ref(), &props.on_cancel, busy.is_some());
@@ -327,9 +315,25 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
     };
     let on_cancel = props.on_cancel.clone();
 
+    let actions = html! {
+        <>
+            <button type="submit" form="equipment-form" id="save-equipment" class="button primary"
+                disabled={busy.is_some()}>
+                {if busy == Some(Busy::Saving) { "Saving…" } else { "Save" }}
+            </button>
+            <button type="button" id="cancel-edit" class="button secondary"
+                disabled={busy.is_some()} onclick={move |_| on_cancel.emit(())}>
+                {"Cancel"}
+            </button>
+            <span class="form-actions-hint">
+                <span class="required" aria-hidden="true">{"*"}</span>{" Required"}
+            </span>
+            {edit_actions}
+        </>
+    };
+
     html! {
-        <section class="page page-form">
-            {header}
+        <FormPage {header} {actions}>
             <form id="equipment-form" class="equipment-form" novalidate=true {onsubmit} {onkeydown}>
                 {problem}
                 <fieldset class="form-section">
@@ -365,23 +369,9 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
                         {text_field(EquipmentField::Notes)}
                     </div>
                 </fieldset>
-                <div class="form-actions">
-                    <button type="submit" id="save-equipment" class="button primary"
-                        disabled={busy.is_some()}>
-                        {if busy == Some(Busy::Saving) { "Saving…" } else { "Save" }}
-                    </button>
-                    <button type="button" id="cancel-edit" class="button secondary"
-                        disabled={busy.is_some()} onclick={move |_| on_cancel.emit(())}>
-                        {"Cancel"}
-                    </button>
-                    <span class="form-actions-hint">
-                        <span class="required" aria-hidden="true">{"*"}</span>{" Required"}
-                    </span>
-                    {edit_actions}
-                </div>
             </form>
             {dialog}
-        </section>
+        </FormPage>
     }
 }
 
@@ -448,17 +438,17 @@ fn delete_dialog(
     }
 }
 
-/// "← Equipment", back to the list.
+/// "← Equipment": back to the list, or to the item's page when editing.
 fn back_button(on_cancel: &Callback<()>, disabled: bool) -> Html {
-    let on_cancel = on_cancel.clone();
-    html! {
-        <button type="button" class="back-link" {disabled} onclick={move |_| on_cancel.emit(())}>
-            <span aria-hidden="true">{"←"}</span>{"Equipment"}
-        </button>
-    }
+    html! { <BackLink label="Equipment" {disabled} on_click={on_cancel.clone()} /> }
 }
 
 /// How an item is named in titles and notices: "0042 · Digital multimeter".
 fn describe(fields: &EquipmentFields) -> String {
-    format!("{} · {}", fields.asset_tag, fields.name)
+    crate::format::describe(&fields.asset_tag, &fields.name)
+}
+
+/// The id of the equipment form's input for the field `key`: `field-{key}`.
+fn field_id(key: &str) -> String {
+    input_id("", key)
 }

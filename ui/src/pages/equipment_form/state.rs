@@ -6,6 +6,8 @@ use benchlog_domain::equipment::{EquipmentField, EquipmentFields, EquipmentStatu
 use benchlog_domain::error::{ApiError, FieldError};
 use yew::Reducible;
 
+use crate::forms::Feedback;
+
 /// The form actions that talk to the shell; while one runs, the buttons are disabled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Busy {
@@ -22,13 +24,8 @@ pub enum Busy {
 pub struct FormState {
     /// Everything the user typed, kept as typed even when it is invalid.
     pub fields: EquipmentFields,
-    /// Whether the user tried to save; from then on every keystroke re-validates.
-    attempted: bool,
-    /// Per-field messages from the shell, e.g. a duplicate asset tag; each is dropped once
-    /// its field is edited.
-    server_errors: Vec<FieldError>,
-    /// A problem that is not about one field, shown at the top of the form.
-    pub problem: Option<String>,
+    /// The messages shown under the fields and at the top of the form.
+    pub feedback: Feedback,
     /// The action in flight, if any.
     pub busy: Option<Busy>,
     /// Whether the delete confirmation is open.
@@ -47,13 +44,8 @@ impl FormState {
     /// The messages to show under the inputs: the form's own rules first (once the user
     /// tried to save), then the shell's.
     pub fn errors(&self) -> Vec<FieldError> {
-        let mut errors = if self.attempted {
-            self.fields.validate().err().unwrap_or_default()
-        } else {
-            Vec::new()
-        };
-        errors.extend(self.server_errors.iter().cloned());
-        errors
+        self.feedback
+            .errors(|| self.fields.validate().err().unwrap_or_default())
     }
 }
 
@@ -86,52 +78,28 @@ impl Reducible for FormState {
         match action {
             FormAction::Text(field, value) => {
                 *next.fields.text_mut(field) = value;
-                next.server_errors
-                    .retain(|error| error.field != field.key());
+                next.feedback.edited(|key| key == field.key());
             }
             FormAction::Status(status) => next.fields.status = status,
             FormAction::ReferenceStandard(on) => next.fields.reference_standard = on,
-            FormAction::Invalid => {
-                next.attempted = true;
-                next.problem = None;
-            }
+            FormAction::Invalid => next.feedback.invalid(),
             FormAction::Started(busy) => {
-                next.attempted = true;
                 next.busy = Some(busy);
-                next.problem = None;
-                next.server_errors.clear();
+                next.feedback.started();
             }
             FormAction::Failed(error) => {
                 next.busy = None;
                 next.confirming_delete = false;
-                (next.server_errors, next.problem) = place(&error);
+                // A message about a field without a text input (or none) goes to the top.
+                next.feedback.failed(&error, |key| {
+                    EquipmentField::ALL.iter().any(|field| field.key() == key)
+                });
             }
             FormAction::AskDelete => next.confirming_delete = true,
             FormAction::CancelDelete => next.confirming_delete = false,
         }
         Rc::new(next)
     }
-}
-
-/// Splits a refusal into the messages shown under the form's text fields and the problem
-/// shown at the top of the form: an error about no field is a problem as a whole; one about
-/// fields shows under them, except for messages about a field the form has no text input
-/// for, which become the problem.
-fn place(error: &ApiError) -> (Vec<FieldError>, Option<String>) {
-    let field_errors = error.field_errors();
-    if field_errors.is_empty() {
-        return (field_errors, Some(error.to_string()));
-    }
-    let (placed, unplaced): (Vec<_>, Vec<_>) = field_errors.into_iter().partition(|e| {
-        EquipmentField::ALL
-            .iter()
-            .any(|field| field.key() == e.field)
-    });
-    let problem = (!unplaced.is_empty()).then(|| {
-        let messages: Vec<String> = unplaced.into_iter().map(|e| e.message).collect();
-        messages.join(". ")
-    });
-    (placed, problem)
 }
 
 #[cfg(test)]
@@ -181,7 +149,7 @@ mod tests {
             ],
         );
         assert_eq!(state.busy, None);
-        assert_eq!(state.problem, None);
+        assert_eq!(state.feedback.problem, None);
         assert_eq!(state.errors().len(), 1);
         let state = reduce(
             state,
@@ -205,8 +173,11 @@ mod tests {
             ],
         };
         let state = reduce(FormState::default(), [FormAction::Failed(error)]);
-        assert_eq!(state.problem.as_deref(), Some("Interval must be positive"));
-        let keys: Vec<String> = state.server_errors.into_iter().map(|e| e.field).collect();
+        assert_eq!(
+            state.feedback.problem.as_deref(),
+            Some("Interval must be positive")
+        );
+        let keys: Vec<String> = state.errors().into_iter().map(|e| e.field).collect();
         assert_eq!(keys, ["name"]);
     }
 
@@ -219,7 +190,10 @@ mod tests {
             FormState::default(),
             [FormAction::AskDelete, FormAction::Failed(error)],
         );
-        assert_eq!(state.problem.as_deref(), Some("The database is busy"));
+        assert_eq!(
+            state.feedback.problem.as_deref(),
+            Some("The database is busy")
+        );
         assert!(!state.confirming_delete);
     }
 }

@@ -1,0 +1,144 @@
+//! The item's calibration history, newest first, a page at a time.
+
+use benchlog_domain::equipment::EquipmentId;
+use benchlog_domain::ipc::ListRecords;
+use benchlog_domain::record::CalibrationRecord;
+use benchlog_domain::record::RecordQuery;
+use yew::prelude::*;
+
+use super::record_details::RecordBreakdown;
+use crate::components::calibration_badges::ResultBadge;
+use crate::components::empty_state::EmptyState;
+use crate::components::load_error::LoadError;
+use crate::components::loading::Loading;
+use crate::components::pager::Pager;
+use crate::format::iso_date;
+use crate::hooks::use_fetch;
+use crate::ipc::call;
+
+/// Properties of [`History`].
+#[derive(Properties, PartialEq)]
+pub struct HistoryProps {
+    /// The item.
+    pub equipment_id: EquipmentId,
+}
+
+/// The "History" section: `table.history-table` with a `tr[data-record-id]` per record,
+/// each expandable to its measurement points, and a pager; or an empty state.
+#[component]
+pub fn History(props: &HistoryProps) -> Html {
+    let page = use_state(|| 0_u32);
+    let query = RecordQuery {
+        equipment_id: props.equipment_id,
+        page: *page,
+    };
+    let records = use_fetch(query, |query| {
+        let query = query.clone();
+        async move { call::<ListRecords>(&query).await }
+    });
+    let content = match records.answer.as_deref() {
+        None => html! { <Loading label="Loading history…" /> },
+        Some(Err(error)) => html! {
+            <LoadError what="The history could not be loaded." error={error.clone()}
+                retrying={records.loading} on_retry={records.reload.clone()} />
+        },
+        Some(Ok(list)) if list.items.is_empty() => html! {
+            <EmptyState class="compact" icon="—" title="No calibrations recorded yet"
+                text="Records appear here, newest first, once a calibration is recorded against a plan." />
+        },
+        Some(Ok(list)) => html! {
+            <>
+                <div class="table-scroll">
+                    <table class={classes!("data-table", "history-table",
+                        records.loading.then_some("refreshing"))}>
+                        <thead>
+                            <tr>
+                                <th scope="col" class="col-expand">
+                                    <span class="visually-hidden">{"Details"}</span>
+                                </th>
+                                <th scope="col">{"Performed on"}</th>
+                                <th scope="col">{"Plan"}</th>
+                                <th scope="col">{"Result"}</th>
+                                <th scope="col">{"Performed by"}</th>
+                                <th scope="col">{"Certificate"}</th>
+                                <th scope="col" class="numeric">{"Points"}</th>
+                            </tr>
+                        </thead>
+                        {for list.items.iter().map(|record| html! {
+                            <HistoryRow key={record.id.to_string()} record={record.clone()} />
+                        })}
+                    </table>
+                </div>
+                <div class="table-footer">
+                    <Pager page={list.page} first={list.first_position()}
+                        last={list.last_position()} total={list.total}
+                        total_is_exact={list.total_is_exact} has_next={list.has_next()}
+                        on_page={Callback::from(move |to| page.set(to))} />
+                </div>
+            </>
+        },
+    };
+    html! {
+        <section class="detail-section" aria-labelledby="history-title">
+            <h2 id="history-title" class="section-title">{"History"}</h2>
+            {content}
+        </section>
+    }
+}
+
+/// Properties of [`HistoryRow`].
+#[derive(Properties, PartialEq)]
+struct HistoryRowProps {
+    record: CalibrationRecord,
+}
+
+/// One record: a summary row, and its details below when expanded (a `<tbody>` each, so
+/// the pair stays together).
+#[component]
+fn HistoryRow(props: &HistoryRowProps) -> Html {
+    let expanded = use_state(|| false);
+    let record = &props.record;
+    let details = &record.details;
+    let details_id = format!("record-{}-details", record.id);
+    let toggle = {
+        let expanded = expanded.clone();
+        move |_| expanded.set(!*expanded)
+    };
+    let label = format!(
+        "{} details of {}",
+        if *expanded { "Hide" } else { "Show" },
+        iso_date(details.performed_on)
+    );
+    html! {
+        <tbody class={classes!("record", expanded.then_some("expanded"))}>
+            <tr data-record-id={record.id.to_string()}>
+                <td class="col-expand">
+                    <button type="button" class="record-expand" aria-label={label}
+                        aria-expanded={expanded.to_string()} aria-controls={details_id.clone()}
+                        onclick={toggle}>
+                        <span class="chevron" aria-hidden="true"></span>
+                    </button>
+                </td>
+                <td class="nowrap">{iso_date(details.performed_on)}</td>
+                <td>{&record.plan_name}</td>
+                <td><ResultBadge result={details.result} /></td>
+                <td>{&details.performed_by}</td>
+                <td class="mono">
+                    if details.certificate_number.is_empty() {
+                        <span class="muted">{"—"}</span>
+                    } else {
+                        {&details.certificate_number}
+                    }
+                </td>
+                <td class="numeric">{details.points.len()}</td>
+            </tr>
+            <tr class="record-details-row" id={details_id} hidden={!*expanded}>
+                <td colspan="7">
+                    if *expanded {
+                        <RecordBreakdown record={record.clone()} />
+                    }
+                </td>
+            </tr>
+        </tbody>
+    }
+}

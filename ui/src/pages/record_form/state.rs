@@ -1,0 +1,311 @@
+//! What the record form holds — everything as typed — and how each event changes it.
+
+use std::rc::Rc;
+
+use benchlog_domain::equipment::{EquipmentId, EquipmentSummary};
+use benchlog_domain::error::{ApiError, FieldError};
+use benchlog_domain::plan::{Plan, Provider};
+use benchlog_domain::record::{PointFields, RecordFields, RecordOutcome, ToleranceKind};
+use benchlog_domain::tolerance::CalibrationResult;
+use chrono::NaiveDate;
+use yew::Reducible;
+
+use crate::format::{and_list, iso_date, parse_date};
+use crate::forms::Feedback;
+
+/// The id prefix of the record form's inputs: `record-field-{key}`, `record-error-{key}`.
+pub const PREFIX: &str = "record-";
+
+/// The record's own text fields, in form order.
+pub const RECORD_TEXT: [&str; 9] = [
+    "performed_on",
+    "performed_by",
+    "external_lab",
+    "procedure",
+    "certificate_number",
+    "temperature",
+    "humidity",
+    "notes",
+    "result",
+];
+
+/// A measurement point's text inputs, in the order of the row.
+pub const POINT_TEXT: [&str; 7] = [
+    "description",
+    "nominal",
+    "unit",
+    "tolerance",
+    "tolerance_upper",
+    "as_found",
+    "as_left",
+];
+
+/// Where a message's field comes in the form, so the first one can take focus.
+pub fn rank(key: &str) -> usize {
+    if let Some(at) = RECORD_TEXT.iter().position(|k| *k == key) {
+        // The points come between the notes and the result.
+        return if key == "result" { 100_000 } else { at };
+    }
+    if key == "points" {
+        return 50;
+    }
+    if let Some((index, name)) = point_key(key) {
+        let within = POINT_TEXT.iter().position(|k| *k == name).unwrap_or(0);
+        return 100 + index.min(9_000) * 10 + within;
+    }
+    200_000
+}
+
+/// The row and input name of a point's key, `points.{index}.{name}`.
+pub fn point_key(key: &str) -> Option<(usize, &str)> {
+    let rest = key.strip_prefix("points.")?;
+    let (index, name) = rest.split_once('.')?;
+    Some((index.parse().ok()?, name))
+}
+
+/// The id of the input a message is about.
+pub fn input_for(key: &str) -> String {
+    match (key, point_key(key)) {
+        (_, Some((index, name))) => point_input_id(index, name),
+        ("points", None) => "add-point".to_owned(),
+        ("standards", None) => "standard-search".to_owned(),
+        (key, None) => crate::components::field::input_id(PREFIX, key),
+    }
+}
+
+/// The id of a point's input: `point-{index}-{name}`.
+pub fn point_input_id(index: usize, name: &str) -> String {
+    format!("point-{index}-{name}")
+}
+
+/// The record form's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordState {
+    /// The record as typed (the date as parsed from `performed_on`).
+    pub fields: RecordFields,
+    /// The date as typed.
+    pub performed_on: String,
+    /// A stable key per point row, so rows keep their inputs when one is removed.
+    pub row_keys: Vec<u32>,
+    next_key: u32,
+    /// The reference standards chosen, as listed.
+    pub standards: Vec<EquipmentSummary>,
+    /// Messages under the fields and at the top.
+    pub feedback: Feedback,
+    /// Whether a save is in flight.
+    pub saving: bool,
+}
+
+impl RecordState {
+    /// A new record for `plan`, done `today` by the plan's provider.
+    pub fn new(plan: &Plan, today: NaiveDate) -> Self {
+        Self {
+            fields: RecordFields {
+                performed_on: Some(today),
+                provider: plan.fields.provider,
+                external_lab: plan.fields.external_lab.clone(),
+                ..RecordFields::default()
+            },
+            performed_on: iso_date(today),
+            row_keys: Vec::new(),
+            next_key: 0,
+            standards: Vec::new(),
+            feedback: Feedback::default(),
+            saving: false,
+        }
+    }
+
+    /// Checks the record with the domain's rules as of `today`.
+    pub fn check(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        let mut errors = match self.fields.validate(today) {
+            Ok(_) => return Ok(()),
+            Err(errors) => errors,
+        };
+        if self.fields.performed_on.is_none() && !self.performed_on.trim().is_empty() {
+            for error in errors.iter_mut().filter(|e| e.field == "performed_on") {
+                error.message = "Enter a date like 2026-11-25".to_owned();
+            }
+        }
+        Err(errors)
+    }
+
+    /// The messages to show under the fields.
+    pub fn errors(&self, today: NaiveDate) -> Vec<FieldError> {
+        self.feedback
+            .errors(|| self.check(today).err().unwrap_or_default())
+    }
+
+    /// The result the points that parse give now.
+    pub fn derived_result(&self) -> Option<CalibrationResult> {
+        let verdicts: Vec<_> = (self.fields.points.iter().enumerate())
+            .filter_map(|(index, point)| point.parse(index).ok())
+            .map(|point| point.verdicts())
+            .collect();
+        CalibrationResult::derived_from(&verdicts)
+    }
+}
+
+/// What happens in the record form.
+pub enum RecordAction {
+    /// A text field of the record was edited (by key, see [`RECORD_TEXT`]).
+    Text(&'static str, String),
+    /// The provider was chosen.
+    Provider(Provider),
+    /// The result was chosen; `None` lets the points decide.
+    Result(Option<CalibrationResult>),
+    /// A point's input was edited (by name, see [`POINT_TEXT`]).
+    Point(usize, &'static str, String),
+    /// A point's tolerance kind was chosen.
+    PointKind(usize, ToleranceKind),
+    /// A point row was added.
+    AddPoint,
+    /// A point row was removed.
+    RemovePoint(usize),
+    /// A reference standard was chosen.
+    AddStandard(EquipmentSummary),
+    /// A reference standard was taken off.
+    RemoveStandard(EquipmentId),
+    /// Saving was refused by the form's own rules.
+    Invalid,
+    /// A save went out.
+    Started,
+    /// The shell refused it.
+    Failed(ApiError),
+}
+
+impl Reducible for RecordState {
+    type Action = RecordAction;
+
+    fn reduce(self: Rc<Self>, action: RecordAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let fields = &mut next.fields;
+        let edited: Option<String> = match action {
+            RecordAction::Text(key, value) => {
+                let text = match key {
+                    "performed_on" => {
+                        fields.performed_on = parse_date(&value);
+                        &mut next.performed_on
+                    }
+                    "performed_by" => &mut fields.performed_by,
+                    "external_lab" => &mut fields.external_lab,
+                    "procedure" => &mut fields.procedure,
+                    "temperature" => &mut fields.temperature,
+                    "humidity" => &mut fields.humidity,
+                    "certificate_number" => &mut fields.certificate_number,
+                    _ => &mut fields.notes,
+                };
+                *text = value;
+                Some(key.to_owned())
+            }
+            RecordAction::Provider(provider) => {
+                fields.provider = provider;
+                Some("external_lab".to_owned())
+            }
+            RecordAction::Result(result) => {
+                fields.result = result;
+                Some("result".to_owned())
+            }
+            RecordAction::Point(index, name, value) => {
+                if let Some(point) = fields.points.get_mut(index) {
+                    *point_text(point, name) = value;
+                }
+                Some(format!("points.{index}.{name}"))
+            }
+            RecordAction::PointKind(index, kind) => {
+                if let Some(point) = fields.points.get_mut(index) {
+                    point.tolerance_kind = kind;
+                }
+                Some(format!("points.{index}.tolerance"))
+            }
+            RecordAction::AddPoint => {
+                // A new row keeps the unit and kind of tolerance of the one before.
+                let point = fields
+                    .points
+                    .last()
+                    .map_or_else(PointFields::default, |last| PointFields {
+                        unit: last.unit.clone(),
+                        tolerance_kind: last.tolerance_kind,
+                        ..PointFields::default()
+                    });
+                fields.points.push(point);
+                next.row_keys.push(next.next_key);
+                next.next_key += 1;
+                Some("points".to_owned())
+            }
+            RecordAction::RemovePoint(index) => {
+                if index < fields.points.len() {
+                    fields.points.remove(index);
+                    next.row_keys.remove(index);
+                }
+                // Rows after it move up: the shell's messages about points no longer fit.
+                next.feedback.edited(|key| key.starts_with("points"));
+                None
+            }
+            RecordAction::AddStandard(item) => {
+                if !fields.standards.contains(&item.id) {
+                    fields.standards.push(item.id);
+                    next.standards.push(item);
+                }
+                Some("standards".to_owned())
+            }
+            RecordAction::RemoveStandard(id) => {
+                fields.standards.retain(|standard| *standard != id);
+                next.standards.retain(|item| item.id != id);
+                Some("standards".to_owned())
+            }
+            RecordAction::Invalid => {
+                next.feedback.invalid();
+                None
+            }
+            RecordAction::Started => {
+                next.saving = true;
+                next.feedback.started();
+                None
+            }
+            RecordAction::Failed(error) => {
+                next.saving = false;
+                next.feedback
+                    .failed(&error, |key| rank(key) < 200_000 || key == "standards");
+                None
+            }
+        };
+        if let Some(edited) = edited {
+            next.feedback.edited(|key| key == edited);
+        }
+        Rc::new(next)
+    }
+}
+
+/// A point's input by name.
+fn point_text<'a>(point: &'a mut PointFields, name: &str) -> &'a mut String {
+    match name {
+        "description" => &mut point.description,
+        "nominal" => &mut point.nominal,
+        "unit" => &mut point.unit,
+        "tolerance" => &mut point.tolerance,
+        "tolerance_upper" => &mut point.tolerance_upper,
+        "as_found" => &mut point.as_found,
+        _ => &mut point.as_left,
+    }
+}
+
+/// What to tell the user after a save: "Recorded · next due 2027-11-25", and a warning
+/// when standards were used past their own due date.
+pub fn outcome_notices(outcome: &RecordOutcome) -> (String, Option<String>) {
+    let message = match outcome.plan.fields.next_due {
+        Some(due) => format!("Recorded · next due {}", iso_date(due)),
+        None => "Recorded".to_owned(),
+    };
+    let warning = match outcome.overdue_standards.as_slice() {
+        [] => None,
+        [one] => Some(format!("Standard {one} was overdue on the day it was used")),
+        many => Some(format!(
+            "Standards {} were overdue on the day they were used",
+            and_list(many)
+        )),
+    };
+    (message, warning)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,165 @@
+use benchlog_domain::plan::PlanFields;
+use benchlog_domain::record::CalibrationRecord;
+
+use super::*;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+fn plan(provider: Provider) -> Plan {
+    Plan {
+        id: "0190a0b0-0000-7000-8000-000000000001".parse().unwrap(),
+        equipment_id: "0190a0b0-0000-7000-8000-000000000042".parse().unwrap(),
+        revision: 1,
+        fields: PlanFields {
+            provider,
+            external_lab: "Acme Metrology".into(),
+            ..PlanFields::default()
+        },
+        last_performed_on: None,
+        created_at: Default::default(),
+        updated_at: Default::default(),
+    }
+}
+
+fn run(actions: impl IntoIterator<Item = RecordAction>) -> RecordState {
+    let mut state = Rc::new(RecordState::new(&plan(Provider::Internal), today()));
+    for action in actions {
+        state = state.reduce(action);
+    }
+    (*state).clone()
+}
+
+fn keys(errors: &[FieldError]) -> Vec<&str> {
+    errors.iter().map(|e| e.field.as_str()).collect()
+}
+
+#[test]
+fn a_new_record_is_done_today_by_the_plans_provider() {
+    let state = RecordState::new(&plan(Provider::External), today());
+    assert_eq!(state.performed_on, "2026-11-25");
+    assert_eq!(state.fields.performed_on, Some(today()));
+    assert_eq!(state.fields.provider, Provider::External);
+    assert_eq!(state.fields.external_lab, "Acme Metrology");
+}
+
+#[test]
+fn points_give_a_result_and_new_rows_keep_unit_and_kind() {
+    let state = run([
+        RecordAction::AddPoint,
+        RecordAction::Point(0, "nominal", "10".into()),
+        RecordAction::Point(0, "unit", "V".into()),
+        RecordAction::Point(0, "tolerance", "0.1".into()),
+        RecordAction::Point(0, "as_found", "10.3".into()),
+        RecordAction::Point(0, "as_left", "10.05".into()),
+        RecordAction::AddPoint,
+    ]);
+    // The second row does not parse yet; the first alone gives the result.
+    assert_eq!(state.derived_result(), Some(CalibrationResult::Adjusted));
+    assert_eq!(state.fields.points[1].unit, "V");
+    assert_eq!(state.row_keys, [0, 1]);
+    let state = run([
+        RecordAction::AddPoint,
+        RecordAction::AddPoint,
+        RecordAction::RemovePoint(0),
+    ]);
+    assert_eq!(state.row_keys, [1]);
+}
+
+#[test]
+fn a_date_that_is_not_a_date_says_so_and_keeps_its_text() {
+    let state = run([
+        RecordAction::Text("performed_on", "25/11/2026".into()),
+        RecordAction::Text("performed_by", "Ana".into()),
+        RecordAction::Result(Some(CalibrationResult::Pass)),
+        RecordAction::Invalid,
+    ]);
+    let errors = state.errors(today());
+    assert_eq!(keys(&errors), ["performed_on"]);
+    assert_eq!(errors[0].message, "Enter a date like 2026-11-25");
+    assert_eq!(state.performed_on, "25/11/2026");
+}
+
+#[test]
+fn the_first_error_in_the_form_takes_focus() {
+    let state = run([
+        RecordAction::AddPoint,
+        RecordAction::Point(0, "nominal", "ten".into()),
+        RecordAction::Invalid,
+    ]);
+    let errors = state.errors(today());
+    let first = crate::forms::first_in_form_order(&errors, rank).unwrap();
+    assert_eq!(first.field, "performed_by");
+    assert_eq!(input_for("points.0.nominal"), "point-0-nominal");
+    assert_eq!(input_for("temperature"), "record-field-temperature");
+    assert_eq!(input_for("points"), "add-point");
+    assert!(rank("points.0.as_left") < rank("points.1.description"));
+    assert!(rank("notes") < rank("points.0.description"));
+    assert!(rank("points.3.as_left") < rank("result"));
+}
+
+#[test]
+fn standards_are_added_once_and_removed() {
+    let item = EquipmentSummary {
+        id: "0190a0b0-0000-7000-8000-000000000007".parse().unwrap(),
+        asset_tag: "0007".into(),
+        name: "Reference resistor".into(),
+        manufacturer: String::new(),
+        model: String::new(),
+        serial_number: String::new(),
+        location: String::new(),
+        status: Default::default(),
+        reference_standard: true,
+        out_of_tolerance: false,
+        updated_at: Default::default(),
+    };
+    let state = run([
+        RecordAction::AddStandard(item.clone()),
+        RecordAction::AddStandard(item.clone()),
+    ]);
+    assert_eq!(state.fields.standards, [item.id]);
+    let state = (*Rc::new(state).reduce(RecordAction::RemoveStandard(item.id))).clone();
+    assert!(state.fields.standards.is_empty() && state.standards.is_empty());
+}
+
+#[test]
+fn the_outcome_names_the_next_due_date_and_overdue_standards() {
+    let mut plan = plan(Provider::Internal);
+    plan.fields.next_due = NaiveDate::from_ymd_opt(2027, 11, 25);
+    let record: CalibrationRecord = CalibrationRecord {
+        id: "0190a0b0-0000-7000-8000-0000000000aa".parse().unwrap(),
+        plan_id: plan.id,
+        plan_name: "Calibration".into(),
+        equipment_id: plan.equipment_id,
+        details: RecordFields {
+            performed_on: Some(today()),
+            performed_by: "Ana".into(),
+            result: Some(CalibrationResult::Pass),
+            ..RecordFields::default()
+        }
+        .validate(today())
+        .unwrap(),
+        created_at: Default::default(),
+    };
+    let mut outcome = RecordOutcome {
+        record,
+        plan,
+        overdue_standards: vec!["0007".into()],
+        out_of_tolerance: false,
+    };
+    let (message, warning) = outcome_notices(&outcome);
+    assert_eq!(message, "Recorded · next due 2027-11-25");
+    assert_eq!(
+        warning.as_deref(),
+        Some("Standard 0007 was overdue on the day it was used")
+    );
+    outcome.plan.fields.next_due = None;
+    outcome.overdue_standards = vec!["0007".into(), "0009".into()];
+    let (message, warning) = outcome_notices(&outcome);
+    assert_eq!(message, "Recorded");
+    assert_eq!(
+        warning.as_deref(),
+        Some("Standards 0007 and 0009 were overdue on the day they were used")
+    );
+}
