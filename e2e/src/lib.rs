@@ -184,6 +184,16 @@ impl App {
         self.client.find_all(Locator::Css(css)).await.unwrap().len()
     }
 
+    /// Adds an item through the form and waits for it in the list.
+    pub async fn add_equipment(&self, tag: &str, name: &str, location: &str) {
+        self.click("#add-equipment").await;
+        self.fill("#field-asset_tag", tag).await;
+        self.fill("#field-name", name).await;
+        self.fill("#field-location", location).await;
+        self.click("#save-equipment").await;
+        self.wait_for(&format!("tr[data-asset-tag='{tag}']")).await;
+    }
+
     /// Saves a screenshot as a test artefact, `target/e2e-artifacts/<name>.png`.
     pub async fn screenshot(&self, name: &str) {
         // WebDriver screenshots can lag behind the page: give it a moment to paint.

@@ -1,18 +1,9 @@
 //! The equipment register, end to end in the real app: a technician's first session, with
 //! mistakes, and the data still there after restarts.
 
-use benchlog_e2e::{App, Desktop, ENTER};
+use benchlog_e2e::{Desktop, ENTER};
 
 const ROWS: &str = "table.equipment-table tbody tr[data-asset-tag]";
-
-async fn add(app: &App, tag: &str, name: &str, location: &str) {
-    app.click("#add-equipment").await;
-    app.fill("#field-asset_tag", tag).await;
-    app.fill("#field-name", name).await;
-    app.fill("#field-location", location).await;
-    app.click("#save-equipment").await;
-    app.wait_for(&format!("tr[data-asset-tag='{tag}']")).await;
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn keep_the_register_across_restarts() {
@@ -50,8 +41,8 @@ async fn keep_the_register_across_restarts() {
     app.click("#save-equipment").await;
     app.wait_for("tr[data-asset-tag='0042']").await;
     app.wait_for_text(".notice.success", "0042").await;
-    add(&app, "0043", "Oscilloscope", "Lab 1").await;
-    add(&app, "Q-9", "Pressure gauge", "Workshop").await;
+    app.add_equipment("0043", "Oscilloscope", "Lab 1").await;
+    app.add_equipment("Q-9", "Pressure gauge", "Workshop").await;
     app.screenshot("03-equipment-list").await;
 
     // A duplicate asset tag is refused at the field, nothing else lost.
@@ -74,6 +65,7 @@ async fn keep_the_register_across_restarts() {
 
     // Edit it: the form opens with its data; the change shows in the list.
     app.click("tr[data-asset-tag='0042'] .row-open").await;
+    app.click("#edit-equipment").await;
     app.wait_for("#equipment-form").await;
     app.eventually("the item to load", || async {
         app.value("#field-asset_tag").await == "0042"
@@ -97,6 +89,7 @@ async fn keep_the_register_across_restarts() {
 
     // Retiring keeps the item in the register; the status filter finds it.
     app.click("tr[data-asset-tag='Q-9'] .row-open").await;
+    app.click("#edit-equipment").await;
     app.eventually("Q-9 to load", || async {
         app.value("#field-asset_tag").await == "Q-9"
     })
@@ -118,6 +111,7 @@ async fn keep_the_register_across_restarts() {
 
     // Delete asks first; cancelling keeps the item.
     app.click("tr[data-asset-tag='0043'] .row-open").await;
+    app.click("#edit-equipment").await;
     app.wait_for("#delete-equipment").await;
     app.click("#delete-equipment").await;
     app.wait_for("#confirm-dialog").await;
