@@ -31,19 +31,6 @@ pub enum EquipmentStatus {
 }
 
 impl EquipmentStatus {
-    /// Every status, in the order the UI lists them.
-    pub const ALL: [Self; 4] = [Self::Active, Self::OutOfService, Self::Retired, Self::Lost];
-
-    /// The stable key used in the database and over IPC.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Active => "active",
-            Self::OutOfService => "out_of_service",
-            Self::Retired => "retired",
-            Self::Lost => "lost",
-        }
-    }
-
     /// The status as the user reads it.
     pub fn label(self) -> &'static str {
         match self {
@@ -52,11 +39,6 @@ impl EquipmentStatus {
             Self::Retired => "Retired",
             Self::Lost => "Lost",
         }
-    }
-
-    /// The status with this [`key`](Self::key), if any.
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.key() == key)
     }
 }
 
@@ -407,16 +389,6 @@ mod tests {
         keys.sort();
         keys.dedup();
         assert_eq!(keys.len(), EquipmentField::ALL.len());
-    }
-
-    #[test]
-    fn status_keys_round_trip_and_match_serde() {
-        for status in EquipmentStatus::ALL {
-            assert_eq!(EquipmentStatus::from_key(status.key()), Some(status));
-            let json = serde_json::to_string(&status).unwrap();
-            assert_eq!(json, format!("\"{}\"", status.key()));
-        }
-        assert_eq!(EquipmentStatus::from_key("broken"), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::equipment::{
 };
 use crate::page::Page;
 use crate::plan::{NewPlan, Plan, PlanUpdate};
-use crate::record::{CalibrationRecord, NewRecord, RecordOutcome, RecordQuery};
+use crate::record::{CalibrationRecord, NewRecord, RecordAmendment, RecordOutcome, RecordQuery};
 
 /// A command the UI sends to the shell.
 pub trait Command {
@@ -68,6 +68,8 @@ commands! {
     UpdatePlan = "update_plan": PlanUpdate => Plan;
     /// Records a calibration against a plan, rolling its due date when it passed.
     RecordCalibration = "record_calibration": NewRecord => RecordOutcome;
+    /// Corrects a saved record; the earlier version stays in its history.
+    AmendRecord = "amend_record": RecordAmendment => RecordOutcome;
     /// An item's calibration history, newest first.
     ListRecords = "list_records": RecordQuery => Page<CalibrationRecord>;
     /// One page of the due list.

@@ -9,6 +9,7 @@ pub mod equipment;
 pub mod error;
 mod id;
 pub mod ipc;
+pub mod key;
 pub mod page;
 pub mod plan;
 pub mod record;

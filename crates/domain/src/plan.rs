@@ -90,7 +90,8 @@ pub struct PlanFields {
     pub interval_count: u32,
     /// The interval's unit.
     pub interval_unit: IntervalUnit,
-    /// Days before the due date from which it shows as due soon.
+    /// Days before the due date from which it shows as due soon (see
+    /// [`PlanFields::due_soon_window`] for outside labs).
     pub due_soon_days: u32,
     /// Days after the due date before it is overdue.
     pub grace_days: u32,
@@ -127,6 +128,15 @@ impl Default for PlanFields {
 }
 
 impl PlanFields {
+    /// Days before the due date from which the plan shows as due soon: its window, plus
+    /// the outside lab's lead time when an outside lab does the work.
+    pub fn due_soon_window(&self) -> u32 {
+        match self.provider {
+            Provider::External => self.due_soon_days.saturating_add(self.lead_time_days),
+            Provider::Internal => self.due_soon_days,
+        }
+    }
+
     /// Cleans and checks every field, reporting all problems at once.
     pub fn validate(&self) -> Result<ValidPlan, Vec<FieldError>> {
         let mut clean = self.clone();
@@ -236,7 +246,7 @@ impl Plan {
     pub fn schedule(&self) -> Schedule {
         Schedule {
             next_due: self.fields.next_due,
-            due_soon_days: self.fields.due_soon_days,
+            due_soon_days: self.fields.due_soon_window(),
             grace_days: self.fields.grace_days,
             paused: self.fields.paused,
         }
@@ -305,6 +315,18 @@ mod tests {
                 "next_due"
             ]
         );
+    }
+
+    #[test]
+    fn outside_labs_lead_time_widens_the_due_soon_window() {
+        let external = PlanFields {
+            provider: Provider::External,
+            external_lab: "Acme".into(),
+            lead_time_days: 14,
+            ..PlanFields::default()
+        };
+        assert_eq!(external.due_soon_window(), 44);
+        assert_eq!(PlanFields::default().due_soon_window(), 30);
     }
 
     #[test]

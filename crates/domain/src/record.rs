@@ -431,10 +431,113 @@ pub struct CalibrationRecord {
     pub plan_name: String,
     /// The item calibrated.
     pub equipment_id: EquipmentId,
-    /// What was recorded.
+    /// What was recorded, as corrected by the latest amendment.
     pub details: RecordDetails,
-    /// When it was saved (UTC).
+    /// When it was first saved (UTC).
     pub created_at: DateTime<Utc>,
+    /// The corrections made to it, oldest first, each with what it replaced.
+    pub amendments: Vec<Amendment>,
+}
+
+/// One correction of a saved record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amendment {
+    /// When the correction was saved (UTC).
+    pub amended_at: DateTime<Utc>,
+    /// Why the record was corrected.
+    pub reason: String,
+    /// The record as it stood before this correction.
+    pub previous: RecordDetails,
+}
+
+/// A correction to a saved record: the whole record as it should read, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordAmendment {
+    /// The record to correct.
+    pub record_id: RecordId,
+    /// Why it is corrected; required, it stays in the record's history.
+    pub reason: String,
+    /// The corrected record.
+    pub fields: RecordFields,
+}
+
+impl RecordAmendment {
+    /// Checks the amendment: the corrected record by the record rules (dated no later
+    /// than `today`), and a reason. Reports all problems at once.
+    pub fn validate(&self, today: NaiveDate) -> Result<(String, RecordDetails), Vec<FieldError>> {
+        let reason = TextRule::required("Reason", 500).apply(&self.reason);
+        match (reason, self.fields.validate(today)) {
+            (Ok(reason), Ok(details)) => Ok((reason, details)),
+            (reason, details) => {
+                let mut errors = details.err().unwrap_or_default();
+                if let Err(message) = reason {
+                    errors.insert(
+                        0,
+                        FieldError {
+                            field: "reason".to_owned(),
+                            message,
+                        },
+                    );
+                }
+                Err(errors)
+            }
+        }
+    }
+}
+
+impl RecordDetails {
+    /// The form fields that show these details again, to start an amendment from.
+    pub fn to_fields(&self) -> RecordFields {
+        let text = |value: Option<Decimal>| value.map(|v| v.to_string()).unwrap_or_default();
+        RecordFields {
+            performed_on: Some(self.performed_on),
+            performed_by: self.performed_by.clone(),
+            provider: self.provider,
+            external_lab: self.external_lab.clone(),
+            procedure: self.procedure.clone(),
+            temperature: text(self.temperature),
+            humidity: text(self.humidity),
+            certificate_number: self.certificate_number.clone(),
+            notes: self.notes.clone(),
+            points: self
+                .points
+                .iter()
+                .map(MeasurementPoint::to_fields)
+                .collect(),
+            // The points decide the result again as they are corrected; only a result the
+            // user chose (no points, or limited) is carried over.
+            result: (self.points.is_empty() || self.result == CalibrationResult::Limited)
+                .then_some(self.result),
+            standards: self.standards.clone(),
+        }
+    }
+}
+
+impl MeasurementPoint {
+    /// The form row that shows this point again.
+    pub fn to_fields(&self) -> PointFields {
+        let (tolerance_kind, tolerance, tolerance_upper) = match self.tolerance {
+            Tolerance::PlusMinus { amount } => (ToleranceKind::PlusMinus, amount, None),
+            Tolerance::Asymmetric { lower, upper } => {
+                (ToleranceKind::Asymmetric, lower, Some(upper))
+            }
+            Tolerance::Percent { percent } => (ToleranceKind::Percent, percent, None),
+        };
+        PointFields {
+            description: self.description.clone(),
+            nominal: self.nominal.to_string(),
+            unit: self.unit.clone(),
+            tolerance_kind,
+            tolerance: tolerance.to_string(),
+            tolerance_upper: tolerance_upper.map(|v| v.to_string()).unwrap_or_default(),
+            as_found: self.as_found.to_string(),
+            as_left: if self.as_left == self.as_found {
+                String::new()
+            } else {
+                self.as_left.to_string()
+            },
+        }
+    }
 }
 
 /// Which history to list.
@@ -551,6 +654,33 @@ mod tests {
                 "points.0.tolerance"
             ]
         );
+    }
+
+    #[test]
+    fn details_turn_back_into_the_same_fields() {
+        let mut asymmetric = point("10.000", "-0.01", "10.02", "10.001");
+        asymmetric.tolerance_kind = ToleranceKind::Asymmetric;
+        asymmetric.tolerance_upper = "0.02".into();
+        let mut fields = record(vec![point("5", "1", "5.5", ""), asymmetric], None);
+        fields.temperature = "21.5".into();
+        let details = fields.validate(today()).unwrap();
+        assert_eq!(details.to_fields().validate(today()).unwrap(), details);
+    }
+
+    #[test]
+    fn an_amendment_needs_a_reason() {
+        let amendment = RecordAmendment {
+            record_id: RecordId::from_uuid(uuid::Uuid::nil()),
+            reason: "  ".into(),
+            fields: record(vec![], None),
+        };
+        let keys: Vec<String> = amendment
+            .validate(today())
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(keys, ["reason", "result"]);
     }
 
     #[test]

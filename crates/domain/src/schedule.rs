@@ -20,22 +20,14 @@ pub enum IntervalUnit {
 }
 
 impl IntervalUnit {
-    /// Every unit, in the order the UI lists them.
-    pub const ALL: [Self; 4] = [Self::Days, Self::Weeks, Self::Months, Self::Years];
-
-    /// The stable key used in the database and over IPC.
-    pub fn key(self) -> &'static str {
+    /// The most units an interval may have: a hundred years' worth.
+    pub fn max_count(self) -> u32 {
         match self {
-            Self::Days => "days",
-            Self::Weeks => "weeks",
-            Self::Months => "months",
-            Self::Years => "years",
+            Self::Days => 36_500,
+            Self::Weeks => 5_200,
+            Self::Months => 1_200,
+            Self::Years => 100,
         }
-    }
-
-    /// The unit with this [`key`](Self::key), if any.
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|unit| unit.key() == key)
     }
 }
 
@@ -47,16 +39,17 @@ pub struct Interval {
 }
 
 impl Interval {
-    /// The longest interval accepted, in any unit (100 years of days is plenty).
-    pub const MAX_COUNT: u32 = 36_500;
-
-    /// An interval of `count` units; refuses zero and absurdly long intervals.
+    /// An interval of `count` units; refuses zero and intervals over a hundred years.
     pub fn new(count: u32, unit: IntervalUnit) -> Result<Self, String> {
         if count == 0 {
             return Err("The interval must be at least 1".to_owned());
         }
-        if count > Self::MAX_COUNT {
-            return Err(format!("The interval can be at most {}", Self::MAX_COUNT));
+        if count > unit.max_count() {
+            return Err(format!(
+                "The interval can be at most {} {}",
+                unit.max_count(),
+                crate::key::Keyed::key(unit)
+            ));
         }
         Ok(Self { count, unit })
     }
@@ -241,7 +234,11 @@ mod tests {
             Interval::new(0, IntervalUnit::Days).unwrap_err(),
             "The interval must be at least 1"
         );
-        assert!(Interval::new(Interval::MAX_COUNT + 1, IntervalUnit::Years).is_err());
+        assert_eq!(
+            Interval::new(101, IntervalUnit::Years).unwrap_err(),
+            "The interval can be at most 100 years"
+        );
+        assert!(Interval::new(1_200, IntervalUnit::Months).is_ok());
     }
 
     #[test]
@@ -282,7 +279,7 @@ mod tests {
             Just(IntervalUnit::Months),
             Just(IntervalUnit::Years),
         ];
-        (1u32..=120, unit).prop_map(|(count, unit)| Interval::new(count, unit).unwrap())
+        (1u32..=100, unit).prop_map(|(count, unit)| Interval::new(count, unit).unwrap())
     }
 
     proptest! {
