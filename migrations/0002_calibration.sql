@@ -16,6 +16,8 @@ CREATE INDEX equipment_by_department ON equipment (department COLLATE NOCASE);
 --   equipment_active  1 while the item's status is 'active' (kept by a trigger); inactive
 --                     items leave the due list without losing their due dates
 --   last_performed_on the newest record's date
+--   last_result       the newest record's result; the item is out of tolerance while any
+--                     of its plans' last_result is 'fail'
 CREATE TABLE plan (
     seq               INTEGER PRIMARY KEY,
     id                TEXT    NOT NULL UNIQUE,
@@ -36,6 +38,7 @@ CREATE TABLE plan (
     overdue_from      TEXT,
     equipment_active  INTEGER NOT NULL CHECK (equipment_active IN (0, 1)),
     last_performed_on TEXT,
+    last_result       TEXT CHECK (last_result IN ('pass', 'adjusted', 'fail', 'limited')),
     created_at        TEXT    NOT NULL,
     updated_at        TEXT    NOT NULL,
     CHECK ((next_due IS NULL) = (due_soon_from IS NULL) AND (next_due IS NULL) = (overdue_from IS NULL))
@@ -53,10 +56,19 @@ CREATE TRIGGER plan_follows_equipment_status AFTER UPDATE OF status ON equipment
     UPDATE plan SET equipment_active = (new.status = 'active') WHERE equipment_seq = new.seq;
 END;
 
--- What was done. Never updated or deleted (triggers below): corrections are amendments.
+-- What was done. Rows are never updated or deleted (triggers below): a correction is a new
+-- version of the record, with the same id, the next version number and its reason.
+--   version           1 for the record as first saved, then one more per amendment
+--   amendment_reason  why this version replaced the one before; NULL for version 1
+--   next_due_before   the plan's due date before the record applied, so a corrected
+--                     newest record can roll the plan again from the same start
+--   created_at        when this version was saved
 CREATE TABLE calibration_record (
     seq                INTEGER PRIMARY KEY,
-    id                 TEXT    NOT NULL UNIQUE,
+    id                 TEXT    NOT NULL,
+    version            INTEGER NOT NULL CHECK (version >= 1),
+    amendment_reason   TEXT,
+    next_due_before    TEXT,
     plan_seq           INTEGER NOT NULL REFERENCES plan (seq) ON DELETE RESTRICT,
     equipment_seq      INTEGER NOT NULL REFERENCES equipment (seq) ON DELETE RESTRICT,
     plan_name          TEXT    NOT NULL,
@@ -70,7 +82,9 @@ CREATE TABLE calibration_record (
     certificate_number TEXT    NOT NULL DEFAULT '',
     notes              TEXT    NOT NULL DEFAULT '',
     result             TEXT    NOT NULL CHECK (result IN ('pass', 'adjusted', 'fail', 'limited')),
-    created_at         TEXT    NOT NULL
+    created_at         TEXT    NOT NULL,
+    UNIQUE (id, version),
+    CHECK ((version = 1) = (amendment_reason IS NULL))
 );
 
 CREATE INDEX record_by_equipment ON calibration_record (equipment_seq, performed_on, seq);
@@ -111,5 +125,11 @@ CREATE TRIGGER measurement_point_is_permanent_u BEFORE UPDATE ON measurement_poi
     SELECT RAISE(ABORT, 'calibration records are permanent: amend them instead');
 END;
 CREATE TRIGGER measurement_point_is_permanent_d BEFORE DELETE ON measurement_point BEGIN
+    SELECT RAISE(ABORT, 'calibration records are permanent: amend them instead');
+END;
+CREATE TRIGGER record_standard_is_permanent_u BEFORE UPDATE ON record_standard BEGIN
+    SELECT RAISE(ABORT, 'calibration records are permanent: amend them instead');
+END;
+CREATE TRIGGER record_standard_is_permanent_d BEFORE DELETE ON record_standard BEGIN
     SELECT RAISE(ABORT, 'calibration records are permanent: amend them instead');
 END;

@@ -7,7 +7,9 @@
 //! state, plans come in the order they fall (or fell) overdue: due date plus grace.
 
 use benchlog_domain::due::{CalendarDay, CalendarMonth, CalendarQuery, DueItem, DuePage, DueQuery};
+use benchlog_domain::key::Keyed;
 use benchlog_domain::page::{PAGE_SIZE, Page, offset};
+use benchlog_domain::plan::Provider;
 use benchlog_domain::schedule::{PlanState, Schedule};
 use chrono::{Months, NaiveDate};
 use rusqlite::types::Value;
@@ -15,11 +17,10 @@ use rusqlite::{Connection, Row, params_from_iter};
 
 use crate::convert::{date, key_at, opt_text_at, text_at};
 use crate::error::Result;
-use crate::plans::provider_from_key;
 
 const ITEM_COLUMNS: &str = "plan.id, plan.name, equipment.id, equipment.asset_tag, \
      equipment.name, equipment.location, equipment.department, plan.next_due, \
-     plan.due_soon_days, plan.grace_days, plan.paused, plan.assignee, plan.provider";
+     plan.due_soon_from, plan.grace_days, plan.paused, plan.assignee, plan.provider";
 
 /// One state's slice of the plans: which rows, in which order.
 struct Segment {
@@ -267,10 +268,15 @@ fn read(
 }
 
 fn item_from_row(row: &Row<'_>, today: NaiveDate) -> rusqlite::Result<DueItem> {
-    let next_due = opt_text_at(row, 7)?;
+    let next_due: Option<NaiveDate> = opt_text_at(row, 7)?;
+    // The stored window already holds an outside lab's lead time.
+    let due_soon_from: Option<NaiveDate> = opt_text_at(row, 8)?;
+    let window = next_due
+        .zip(due_soon_from)
+        .map_or(0, |(due, soon)| (due - soon).num_days());
     let schedule = Schedule {
         next_due,
-        due_soon_days: row.get(8)?,
+        due_soon_days: u32::try_from(window).unwrap_or(0),
         grace_days: row.get(9)?,
         paused: row.get(10)?,
     };
@@ -285,6 +291,6 @@ fn item_from_row(row: &Row<'_>, today: NaiveDate) -> rusqlite::Result<DueItem> {
         next_due,
         state: schedule.state_on(today),
         assignee: row.get(11)?,
-        provider: key_at(row, 12, provider_from_key)?,
+        provider: key_at(row, 12, Provider::from_key)?,
     })
 }

@@ -4,6 +4,7 @@ use benchlog_domain::equipment::{
     Equipment, EquipmentFields, EquipmentId, EquipmentPage, EquipmentQuery, EquipmentStatus,
     EquipmentSummary, EquipmentUpdate, Facets, SortColumn, SortDirection, ValidEquipment,
 };
+use benchlog_domain::key::Keyed;
 use benchlog_domain::page::{PAGE_SIZE, offset};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;

@@ -3,6 +3,7 @@
 use benchlog_domain::equipment::{EquipmentField, EquipmentId};
 use benchlog_domain::error::{ApiError, FieldError};
 use benchlog_domain::plan::PlanId;
+use benchlog_domain::record::RecordId;
 use rusqlite::ErrorCode;
 
 /// Why a storage call failed.
@@ -17,6 +18,9 @@ pub enum Error {
     /// Another item already has this asset tag (ignoring ASCII case).
     #[error("asset tag {0:?} is already in use")]
     DuplicateAssetTag(String),
+    /// No calibration record has this id.
+    #[error("calibration record {0} does not exist")]
+    RecordNotFound(RecordId),
     /// No plan has this id.
     #[error("plan {0} does not exist")]
     PlanNotFound(PlanId),
@@ -66,6 +70,9 @@ impl From<Error> for ApiError {
             Error::DuplicateAssetTag(tag) => ApiError::Conflict {
                 field: Some(EquipmentField::AssetTag.key().to_owned()),
                 message: format!("Asset tag {tag} is already used by another item"),
+            },
+            Error::RecordNotFound(_) => ApiError::NotFound {
+                what: "This calibration record".to_owned(),
             },
             Error::PlanNotFound(_) => ApiError::NotFound {
                 what: "This plan".to_owned(),

@@ -22,7 +22,9 @@ use benchlog_domain::equipment::{
 };
 use benchlog_domain::page::Page;
 use benchlog_domain::plan::{NewPlan, Plan, PlanUpdate};
-use benchlog_domain::record::{CalibrationRecord, NewRecord, RecordOutcome, RecordQuery};
+use benchlog_domain::record::{
+    CalibrationRecord, NewRecord, RecordAmendment, RecordOutcome, RecordQuery,
+};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
@@ -110,6 +112,16 @@ impl Store {
     /// its plan when it passed.
     pub fn record_calibration(&self, new: &NewRecord, today: NaiveDate) -> Result<RecordOutcome> {
         records::record(&mut self.conn(), new, today)
+    }
+
+    /// Validates and saves a correction of a record as its next version (dated no later
+    /// than `today`); the earlier version stays in its history.
+    pub fn amend_record(
+        &self,
+        amendment: &RecordAmendment,
+        today: NaiveDate,
+    ) -> Result<RecordOutcome> {
+        records::amend(&mut self.conn(), amendment, today)
     }
 
     /// Saves many records (an imported history) in one transaction: all or none.

@@ -2,8 +2,10 @@
 //! list reads (`due_soon_from`, `overdue_from`) in step with the due date.
 
 use benchlog_domain::equipment::EquipmentId;
+use benchlog_domain::key::Keyed;
 use benchlog_domain::plan::{NewPlan, Plan, PlanFields, PlanId, PlanUpdate, Provider, ValidPlan};
 use benchlog_domain::schedule::IntervalUnit;
+use benchlog_domain::tolerance::CalibrationResult;
 use chrono::{Days, NaiveDate, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -22,21 +24,6 @@ const PLAN_COLUMNS: &str = "plan.id, equipment.id, plan.revision, plan.name, \
                             plan.last_performed_on, plan.created_at, plan.updated_at";
 
 const PLAN_FROM: &str = "plan JOIN equipment ON equipment.seq = plan.equipment_seq";
-
-/// The stored key of a provider.
-pub(crate) fn provider_key(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Internal => "internal",
-        Provider::External => "external",
-    }
-}
-
-/// The provider with this stored key.
-pub(crate) fn provider_from_key(key: &str) -> Option<Provider> {
-    [Provider::Internal, Provider::External]
-        .into_iter()
-        .find(|provider| provider_key(*provider) == key)
-}
 
 pub(crate) fn list(conn: &Connection, equipment_id: EquipmentId) -> Result<Vec<Plan>> {
     let equipment = equipment_seq(conn, equipment_id)?;
@@ -119,17 +106,19 @@ pub(crate) fn update(conn: &mut Connection, update: &PlanUpdate) -> Result<Plan>
     Ok(plan)
 }
 
-/// Moves a plan's due date (and the columns derived from it) after a calibration.
+/// Moves a plan's due date (and the columns derived from it) after a calibration, as a
+/// new revision, so an edit started before it cannot put the old date back.
 pub(crate) fn set_next_due(
     conn: &Connection,
     plan: &Plan,
     next_due: Option<NaiveDate>,
     last_performed_on: NaiveDate,
+    last_result: CalibrationResult,
 ) -> Result<()> {
     let (due_soon_from, overdue_from) = windows(&plan.fields, next_due);
     conn.prepare_cached(
-        "UPDATE plan SET next_due = ?, due_soon_from = ?, overdue_from = ?,
-             last_performed_on = ?, updated_at = ?
+        "UPDATE plan SET revision = revision + 1, next_due = ?, due_soon_from = ?,
+             overdue_from = ?, last_performed_on = ?, last_result = ?, updated_at = ?
          WHERE id = ?",
     )?
     .execute(rusqlite::params![
@@ -137,6 +126,7 @@ pub(crate) fn set_next_due(
         due_soon_from,
         overdue_from,
         date(last_performed_on),
+        last_result.key(),
         timestamp(Utc::now()),
         plan.id.to_string(),
     ])?;
@@ -149,7 +139,7 @@ fn windows(fields: &PlanFields, next_due: Option<NaiveDate>) -> (Value, Value) {
         return (Value::Null, Value::Null);
     };
     let soon = due
-        .checked_sub_days(Days::new(fields.due_soon_days.into()))
+        .checked_sub_days(Days::new(fields.due_soon_window().into()))
         .unwrap_or(NaiveDate::MIN);
     let overdue = due
         .checked_add_days(Days::new(u64::from(fields.grace_days) + 1))
@@ -173,7 +163,7 @@ fn field_params(valid: &ValidPlan) -> Vec<(&'static str, Value)> {
             Value::Integer(fields.due_soon_days.into()),
         ),
         (":grace_days", Value::Integer(fields.grace_days.into())),
-        (":provider", text(provider_key(fields.provider))),
+        (":provider", text(fields.provider.key())),
         (":external_lab", text(&fields.external_lab)),
         (
             ":lead_time_days",
@@ -198,7 +188,7 @@ fn plan_from_row(row: &Row<'_>) -> rusqlite::Result<Plan> {
             interval_unit: key_at(row, 5, IntervalUnit::from_key)?,
             due_soon_days: row.get(6)?,
             grace_days: row.get(7)?,
-            provider: key_at(row, 8, provider_from_key)?,
+            provider: key_at(row, 8, Provider::from_key)?,
             external_lab: row.get(9)?,
             lead_time_days: row.get(10)?,
             assignee: row.get(11)?,

@@ -1,15 +1,20 @@
-//! Recording calibrations and reading an item's history. Records are permanent: triggers
-//! refuse to change or delete them. Recording one rolls its plan on when it passed.
+//! Recording calibrations, correcting them, and reading an item's history.
+//!
+//! Record rows are permanent: triggers refuse to change or delete them. A correction is a
+//! new version of the record (same id, next version, with its reason); the history shows
+//! each record's latest version and what every amendment replaced. Whenever the plan's
+//! newest record is saved or corrected, the plan rolls from it again.
 
 use benchlog_domain::equipment::EquipmentId;
 use benchlog_domain::error::FieldError;
+use benchlog_domain::key::Keyed;
 use benchlog_domain::page::{PAGE_SIZE, Page, offset};
-use benchlog_domain::plan::Plan;
+use benchlog_domain::plan::{Plan, Provider};
 use benchlog_domain::record::{
-    CalibrationRecord, MeasurementPoint, NewRecord, RecordDetails, RecordId, RecordOutcome,
-    RecordQuery,
+    Amendment, CalibrationRecord, MeasurementPoint, NewRecord, RecordAmendment, RecordDetails,
+    RecordId, RecordOutcome, RecordQuery, ToleranceKind,
 };
-use benchlog_domain::schedule::{PlanState, Schedule};
+use benchlog_domain::schedule::{Interval, IntervalUnit, PlanState, Schedule};
 use benchlog_domain::tolerance::{CalibrationResult, Limits, Tolerance};
 use chrono::{NaiveDate, Utc};
 use rusqlite::types::Value;
@@ -18,11 +23,12 @@ use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use crate::convert::{
-    date, execute_named, key_at, opt_decimal, opt_text_at, text_at, timestamp, timestamp_at,
+    date, execute_named, key_at, opt_date, opt_decimal, opt_text_at, text_at, timestamp,
+    timestamp_at,
 };
 use crate::equipment::equipment_seq;
 use crate::error::{Error, Result};
-use crate::plans::{self, provider_from_key, provider_key};
+use crate::plans;
 
 const RECORD_COLUMNS: &str = "calibration_record.seq, calibration_record.id, plan.id, \
      equipment.id, calibration_record.plan_name, calibration_record.performed_on, \
@@ -30,7 +36,12 @@ const RECORD_COLUMNS: &str = "calibration_record.seq, calibration_record.id, pla
      calibration_record.external_lab, calibration_record.procedure, \
      calibration_record.temperature, calibration_record.humidity, \
      calibration_record.certificate_number, calibration_record.notes, \
-     calibration_record.result, calibration_record.created_at";
+     calibration_record.result, calibration_record.created_at, calibration_record.version, \
+     calibration_record.amendment_reason";
+
+/// Keeps only each record's latest version.
+const LATEST_VERSION: &str = "calibration_record.version = (SELECT max(newer.version) \
+     FROM calibration_record AS newer WHERE newer.id = calibration_record.id)";
 
 const RECORD_FROM: &str = "calibration_record \
      JOIN plan ON plan.seq = calibration_record.plan_seq \
@@ -78,29 +89,114 @@ struct Saved {
 fn insert(conn: &Connection, new: &NewRecord, today: NaiveDate) -> Result<Saved> {
     let plan = plans::get(conn, new.plan_id)?;
     let details = new.fields.validate(today).map_err(Error::Invalid)?;
-    let equipment = equipment_seq(conn, plan.equipment_id)?;
     let standards = standards(conn, &details, plan.equipment_id)?;
-
     let id = RecordId::from_uuid(Uuid::now_v7());
+    let version = Version {
+        id,
+        number: 1,
+        reason: None,
+        plan_name: plan.fields.name.clone(),
+        next_due_before: plan.fields.next_due,
+    };
+    insert_version(conn, &plan, &version, &details, &standards)?;
+    let newest = plan
+        .last_performed_on
+        .is_none_or(|last| details.performed_on >= last);
+    let out_of_tolerance = if newest {
+        roll_from_newest(conn, &plan)?
+    } else {
+        false
+    };
+    Ok(Saved {
+        id,
+        overdue_standards: overdue(standards),
+        out_of_tolerance,
+    })
+}
+
+/// Saves a correction of a record as its next version, in one transaction. When the record
+/// was, or becomes, its plan's newest, the plan rolls from the newest record again.
+pub(crate) fn amend(
+    conn: &mut Connection,
+    amendment: &RecordAmendment,
+    today: NaiveDate,
+) -> Result<RecordOutcome> {
+    let (reason, details) = amendment.validate(today).map_err(Error::Invalid)?;
+    let tx = conn.transaction()?;
+    let current = get(&tx, amendment.record_id)?;
+    let plan = plans::get(&tx, current.plan_id)?;
+    let was_newest = newest_record(&tx, &plan)?.is_some_and(|newest| newest.id == current.id);
+    let standards = standards(&tx, &details, plan.equipment_id)?;
+    let next_due_before: Option<NaiveDate> = tx
+        .prepare_cached(
+            "SELECT next_due_before FROM calibration_record WHERE id = ? AND version = 1",
+        )?
+        .query_row([current.id.to_string()], |row| opt_text_at(row, 0))?;
+    let version = Version {
+        id: current.id,
+        number: current.amendments.len() as u32 + 2,
+        reason: Some(reason),
+        plan_name: current.plan_name.clone(),
+        next_due_before,
+    };
+    insert_version(&tx, &plan, &version, &details, &standards)?;
+    let is_newest = newest_record(&tx, &plan)?.is_some_and(|newest| newest.id == current.id);
+    let out_of_tolerance = if was_newest || is_newest {
+        roll_from_newest(&tx, &plan)?
+    } else {
+        false
+    };
+    let outcome = RecordOutcome {
+        record: get(&tx, current.id)?,
+        plan: plans::get(&tx, plan.id)?,
+        overdue_standards: overdue(standards),
+        out_of_tolerance,
+    };
+    tx.commit()?;
+    Ok(outcome)
+}
+
+/// Which version of which record a row holds.
+struct Version {
+    id: RecordId,
+    number: u32,
+    reason: Option<String>,
+    plan_name: String,
+    next_due_before: Option<NaiveDate>,
+}
+
+/// Writes one version of a record with its points and standards.
+fn insert_version(
+    conn: &Connection,
+    plan: &Plan,
+    version: &Version,
+    details: &RecordDetails,
+    standards: &[Standard],
+) -> Result<()> {
     execute_named(
         conn,
-        "INSERT INTO calibration_record (id, plan_seq, equipment_seq, plan_name, performed_on,
-             performed_by, provider, external_lab, procedure, temperature, humidity,
-             certificate_number, notes, result, created_at)
-         VALUES (:id, (SELECT seq FROM plan WHERE id = :plan), :equipment, :plan_name,
-             :performed_on, :performed_by, :provider, :external_lab, :procedure, :temperature,
-             :humidity, :certificate_number, :notes, :result, :now)",
+        "INSERT INTO calibration_record (id, version, amendment_reason, next_due_before,
+             plan_seq, equipment_seq, plan_name, performed_on, performed_by, provider,
+             external_lab, procedure, temperature, humidity, certificate_number, notes, result,
+             created_at)
+         VALUES (:id, :version, :reason, :next_due_before,
+             (SELECT seq FROM plan WHERE id = :plan),
+             (SELECT equipment_seq FROM plan WHERE id = :plan), :plan_name, :performed_on,
+             :performed_by, :provider, :external_lab, :procedure, :temperature, :humidity,
+             :certificate_number, :notes, :result, :now)",
         &[
-            (":id", Value::Text(id.to_string())),
+            (":id", Value::Text(version.id.to_string())),
+            (":version", Value::Integer(version.number.into())),
+            (
+                ":reason",
+                version.reason.clone().map_or(Value::Null, Value::Text),
+            ),
+            (":next_due_before", opt_date(version.next_due_before)),
             (":plan", Value::Text(plan.id.to_string())),
-            (":equipment", Value::Integer(equipment)),
-            (":plan_name", Value::Text(plan.fields.name.clone())),
+            (":plan_name", Value::Text(version.plan_name.clone())),
             (":performed_on", Value::Text(date(details.performed_on))),
             (":performed_by", Value::Text(details.performed_by.clone())),
-            (
-                ":provider",
-                Value::Text(provider_key(details.provider).into()),
-            ),
+            (":provider", Value::Text(details.provider.key().into())),
             (":external_lab", Value::Text(details.external_lab.clone())),
             (":procedure", Value::Text(details.procedure.clone())),
             (":temperature", opt_decimal(details.temperature)),
@@ -110,7 +206,7 @@ fn insert(conn: &Connection, new: &NewRecord, today: NaiveDate) -> Result<Saved>
                 Value::Text(details.certificate_number.clone()),
             ),
             (":notes", Value::Text(details.notes.clone())),
-            (":result", Value::Text(result_key(details.result).into())),
+            (":result", Value::Text(details.result.key().into())),
             (":now", Value::Text(timestamp(Utc::now()))),
         ],
     )?;
@@ -118,48 +214,95 @@ fn insert(conn: &Connection, new: &NewRecord, today: NaiveDate) -> Result<Saved>
     for (position, point) in details.points.iter().enumerate() {
         insert_point(conn, record_seq, position, point)?;
     }
-    for standard in &standards {
+    for standard in standards {
         conn.prepare_cached(
             "INSERT INTO record_standard (record_seq, equipment_seq) VALUES (?, ?)",
         )?
         .execute([record_seq, standard.seq])?;
     }
-    let out_of_tolerance = roll(conn, &plan, &details, equipment)?;
-    Ok(Saved {
-        id,
-        overdue_standards: standards
-            .into_iter()
-            .filter(|standard| standard.overdue)
-            .map(|standard| standard.asset_tag)
-            .collect(),
-        out_of_tolerance,
+    Ok(())
+}
+
+/// The plan's newest record (latest versions only), by the day performed.
+struct Newest {
+    id: RecordId,
+    performed_on: NaiveDate,
+    result: CalibrationResult,
+    next_due_before: Option<NaiveDate>,
+}
+
+fn newest_record(conn: &Connection, plan: &Plan) -> Result<Option<Newest>> {
+    let newest = conn
+        .prepare_cached(&format!(
+            "SELECT calibration_record.id, performed_on, result, next_due_before
+             FROM calibration_record
+             WHERE plan_seq = (SELECT seq FROM plan WHERE id = ?) AND {LATEST_VERSION}
+             ORDER BY performed_on DESC, seq DESC LIMIT 1"
+        ))?
+        .query_row([plan.id.to_string()], |row| {
+            Ok(Newest {
+                id: text_at(row, 0)?,
+                performed_on: text_at(row, 1)?,
+                result: key_at(row, 2, CalibrationResult::from_key)?,
+                next_due_before: opt_text_at(row, 3)?,
+            })
+        })
+        .optional()?;
+    Ok(newest)
+}
+
+/// Rolls the plan from its newest record and sets the item's out-of-tolerance flag,
+/// returning the flag. A newest record that passed (pass, adjusted, or limited: usable
+/// within its stated limits) puts the due date at performed-on + interval, also when it
+/// was early. A failing one keeps the due date the plan had before it (or, for a first
+/// calibration, makes it due at once: it is not fit for use). The item is out of
+/// tolerance while the newest record of any of its plans failed.
+fn roll_from_newest(conn: &Connection, plan: &Plan) -> Result<bool> {
+    let Some(newest) = newest_record(conn, plan)? else {
+        return Ok(false);
+    };
+    let failed = newest.result == CalibrationResult::Fail;
+    let next_due = if failed {
+        newest.next_due_before.unwrap_or(newest.performed_on)
+    } else {
+        plan_interval(plan)?.after(newest.performed_on)
+    };
+    plans::set_next_due(
+        conn,
+        plan,
+        Some(next_due),
+        newest.performed_on,
+        newest.result,
+    )?;
+    let out_of_tolerance: bool = conn
+        .prepare_cached(
+            "UPDATE equipment SET out_of_tolerance = EXISTS (
+                 SELECT 1 FROM plan WHERE plan.equipment_seq = equipment.seq
+                     AND plan.last_result = 'fail')
+             WHERE seq = (SELECT equipment_seq FROM plan WHERE id = ?)
+             RETURNING out_of_tolerance",
+        )?
+        .query_row([plan.id.to_string()], |row| row.get(0))?;
+    Ok(out_of_tolerance)
+}
+
+/// A stored plan's interval.
+fn plan_interval(plan: &Plan) -> Result<Interval> {
+    Interval::new(plan.fields.interval_count, plan.fields.interval_unit).map_err(|message| {
+        Error::Invalid(vec![FieldError {
+            field: "interval_count".to_owned(),
+            message,
+        }])
     })
 }
 
-/// Applies a new record to its plan and item, returning whether the item is now out of
-/// tolerance. Only the newest record counts: a passing one moves the due date to
-/// performed-on + interval (also when early) and clears the out-of-tolerance flag; a
-/// failing one keeps the due date and sets the flag. An older record, entered late,
-/// changes neither.
-fn roll(conn: &Connection, plan: &Plan, details: &RecordDetails, equipment: i64) -> Result<bool> {
-    let performed_on = details.performed_on;
-    let newest = plan
-        .last_performed_on
-        .is_none_or(|last| performed_on >= last);
-    if !newest {
-        return Ok(false);
-    }
-    let failed = details.result == CalibrationResult::Fail;
-    let next_due = if failed {
-        plan.fields.next_due
-    } else {
-        let valid = plan.fields.validate().map_err(Error::Invalid)?;
-        Some(valid.interval().after(performed_on))
-    };
-    plans::set_next_due(conn, plan, next_due, performed_on)?;
-    conn.prepare_cached("UPDATE equipment SET out_of_tolerance = ? WHERE seq = ?")?
-        .execute(params![failed, equipment])?;
-    Ok(failed)
+/// The asset tags of the standards that were overdue when used.
+fn overdue(standards: Vec<Standard>) -> Vec<String> {
+    standards
+        .into_iter()
+        .filter(|standard| standard.overdue)
+        .map(|standard| standard.asset_tag)
+        .collect()
 }
 
 /// A reference standard a record used.
@@ -215,21 +358,44 @@ fn standards(
     Ok(found)
 }
 
-/// Whether any of an item's plans was overdue on `day`.
+/// Whether a standard was not fit to use on `day`: one of its plans overdue (or never
+/// done) then. Each plan is judged as it stood that day: due one interval after its newest
+/// passing record up to then, or, without one, by its due date.
 fn was_overdue(conn: &Connection, equipment: i64, day: NaiveDate) -> Result<bool> {
-    let mut statement = conn.prepare_cached(
-        "SELECT next_due, due_soon_days, grace_days, paused FROM plan WHERE equipment_seq = ?",
-    )?;
-    let schedules = statement.query_map([equipment], |row| {
-        Ok(Schedule {
-            next_due: opt_text_at(row, 0)?,
-            due_soon_days: row.get(1)?,
-            grace_days: row.get(2)?,
-            paused: row.get(3)?,
-        })
-    })?;
-    for schedule in schedules {
-        if schedule?.state_on(day) == PlanState::Overdue {
+    let plans = conn
+        .prepare_cached(
+            "SELECT seq, interval_count, interval_unit, due_soon_days, grace_days, next_due
+             FROM plan WHERE equipment_seq = ? AND paused = 0",
+        )?
+        .query_map([equipment], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, u32>(1)?,
+                key_at(row, 2, IntervalUnit::from_key)?,
+                Schedule {
+                    next_due: opt_text_at(row, 5)?,
+                    due_soon_days: row.get(3)?,
+                    grace_days: row.get(4)?,
+                    paused: false,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (plan, count, unit, mut schedule) in plans {
+        let last_pass: Option<NaiveDate> = conn
+            .prepare_cached(&format!(
+                "SELECT max(performed_on) FROM calibration_record
+                 WHERE plan_seq = ? AND performed_on <= ? AND result <> 'fail'
+                   AND {LATEST_VERSION}"
+            ))?
+            .query_row(params![plan, date(day)], |row| opt_text_at(row, 0))?;
+        if let (Some(passed), Ok(interval)) = (last_pass, Interval::new(count, unit)) {
+            schedule.next_due = Some(interval.after(passed));
+        }
+        if matches!(
+            schedule.state_on(day),
+            PlanState::Overdue | PlanState::NeverDone
+        ) {
             return Ok(true);
         }
     }
@@ -243,9 +409,9 @@ fn insert_point(
     point: &MeasurementPoint,
 ) -> Result<()> {
     let (kind, a, b) = match point.tolerance {
-        Tolerance::PlusMinus { amount } => ("plus_minus", amount, Decimal::ZERO),
-        Tolerance::Asymmetric { lower, upper } => ("asymmetric", lower, upper),
-        Tolerance::Percent { percent } => ("percent", percent, Decimal::ZERO),
+        Tolerance::PlusMinus { amount } => (ToleranceKind::PlusMinus, amount, Decimal::ZERO),
+        Tolerance::Asymmetric { lower, upper } => (ToleranceKind::Asymmetric, lower, upper),
+        Tolerance::Percent { percent } => (ToleranceKind::Percent, percent, Decimal::ZERO),
     };
     conn.prepare_cached(
         "INSERT INTO measurement_point (record_seq, position, description, nominal, unit,
@@ -258,7 +424,7 @@ fn insert_point(
         point.description,
         point.nominal.to_string(),
         point.unit,
-        kind,
+        kind.key(),
         a.to_string(),
         b.to_string(),
         point.limits.low.to_string(),
@@ -269,38 +435,48 @@ fn insert_point(
     Ok(())
 }
 
+/// A record as it stands now, with its amendments.
 pub(crate) fn get(conn: &Connection, id: RecordId) -> Result<CalibrationRecord> {
-    let (seq, record) = conn
+    let versions = conn
         .prepare_cached(&format!(
-            "SELECT {RECORD_COLUMNS} FROM {RECORD_FROM} WHERE calibration_record.id = ?"
+            "SELECT {RECORD_COLUMNS} FROM {RECORD_FROM}
+             WHERE calibration_record.id = ? ORDER BY calibration_record.version"
         ))?
-        .query_row([id.to_string()], record_from_row)?;
-    complete(conn, seq, record)
+        .query_map([id.to_string()], version_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    assemble(conn, versions)?.ok_or(Error::RecordNotFound(id))
 }
 
-/// An item's records, newest first.
+/// An item's records, newest first, each as it stands now.
 pub(crate) fn list(conn: &mut Connection, query: &RecordQuery) -> Result<Page<CalibrationRecord>> {
     let tx = conn.transaction()?;
     let equipment = equipment_seq(&tx, query.equipment_id)?;
     let total: i64 = tx
-        .prepare_cached("SELECT count(*) FROM calibration_record WHERE equipment_seq = ?")?
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM calibration_record
+             WHERE calibration_record.equipment_seq = ? AND {LATEST_VERSION}"
+        ))?
         .query_row([equipment], |row| row.get(0))?;
-    let rows = tx
+    let latest = tx
         .prepare_cached(&format!(
             "SELECT {RECORD_COLUMNS} FROM {RECORD_FROM}
-             WHERE calibration_record.equipment_seq = ?
+             WHERE calibration_record.equipment_seq = ? AND {LATEST_VERSION}
              ORDER BY calibration_record.performed_on DESC, calibration_record.seq DESC
              LIMIT ? OFFSET ?"
         ))?
         .query_map(
             params![equipment, PAGE_SIZE, offset(query.page) as i64],
-            record_from_row,
+            version_from_row,
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let items = rows
-        .into_iter()
-        .map(|(seq, record)| complete(&tx, seq, record))
-        .collect::<Result<Vec<_>>>()?;
+    let mut items = Vec::with_capacity(latest.len());
+    for row in latest {
+        let record = match row.number {
+            1 => assemble(&tx, vec![row])?,
+            _ => Some(get(&tx, row.record.id)?),
+        };
+        items.extend(record);
+    }
     tx.finish()?;
     Ok(Page {
         items,
@@ -310,13 +486,37 @@ pub(crate) fn list(conn: &mut Connection, query: &RecordQuery) -> Result<Page<Ca
     })
 }
 
-/// Adds a record's points and standards, read from their own tables.
-fn complete(
-    conn: &Connection,
+/// One stored version, before its points and standards are read.
+struct VersionRow {
     seq: i64,
-    mut record: CalibrationRecord,
-) -> Result<CalibrationRecord> {
-    record.details.points = conn
+    number: u32,
+    reason: Option<String>,
+    record: CalibrationRecord,
+}
+
+/// Builds a record from all its versions, oldest first: the last one is what it says now,
+/// each later one an amendment of the one before. `None` when there are no versions.
+fn assemble(conn: &Connection, versions: Vec<VersionRow>) -> Result<Option<CalibrationRecord>> {
+    let mut versions = versions.into_iter();
+    let Some(first) = versions.next() else {
+        return Ok(None);
+    };
+    let mut record = first.record;
+    record.details = complete(conn, first.seq, record.details)?;
+    for later in versions {
+        let details = complete(conn, later.seq, later.record.details)?;
+        record.amendments.push(Amendment {
+            amended_at: later.record.created_at,
+            reason: later.reason.unwrap_or_default(),
+            previous: std::mem::replace(&mut record.details, details),
+        });
+    }
+    Ok(Some(record))
+}
+
+/// Adds a version's points and standards, read from their own tables.
+fn complete(conn: &Connection, seq: i64, mut details: RecordDetails) -> Result<RecordDetails> {
+    details.points = conn
         .prepare_cached(
             "SELECT description, nominal, unit, tolerance_kind, tolerance_a, tolerance_b,
                  low_limit, high_limit, as_found, as_left
@@ -324,18 +524,18 @@ fn complete(
         )?
         .query_map([seq], point_from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    record.details.standards = conn
+    details.standards = conn
         .prepare_cached(
             "SELECT equipment.id FROM record_standard
              JOIN equipment ON equipment.seq = record_standard.equipment_seq
-             WHERE record_standard.record_seq = ? ORDER BY equipment.asset_tag",
+             WHERE record_standard.record_seq = ? ORDER BY equipment.id",
         )?
         .query_map([seq], |row| text_at(row, 0))?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(record)
+    Ok(details)
 }
 
-fn record_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, CalibrationRecord)> {
+fn version_from_row(row: &Row<'_>) -> rusqlite::Result<VersionRow> {
     let record = CalibrationRecord {
         id: text_at(row, 1)?,
         plan_id: text_at(row, 2)?,
@@ -344,7 +544,7 @@ fn record_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, CalibrationRecord)> 
         details: RecordDetails {
             performed_on: text_at(row, 5)?,
             performed_by: row.get(6)?,
-            provider: key_at(row, 7, provider_from_key)?,
+            provider: key_at(row, 7, Provider::from_key)?,
             external_lab: row.get(8)?,
             procedure: row.get(9)?,
             temperature: opt_text_at(row, 10)?,
@@ -352,23 +552,28 @@ fn record_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, CalibrationRecord)> 
             certificate_number: row.get(12)?,
             notes: row.get(13)?,
             points: Vec::new(),
-            result: key_at(row, 14, result_from_key)?,
+            result: key_at(row, 14, CalibrationResult::from_key)?,
             standards: Vec::new(),
         },
         created_at: timestamp_at(row, 15)?,
+        amendments: Vec::new(),
     };
-    Ok((row.get(0)?, record))
+    Ok(VersionRow {
+        seq: row.get(0)?,
+        number: row.get(16)?,
+        reason: row.get(17)?,
+        record,
+    })
 }
 
 fn point_from_row(row: &Row<'_>) -> rusqlite::Result<MeasurementPoint> {
     let a: Decimal = text_at(row, 4)?;
     let b: Decimal = text_at(row, 5)?;
-    let tolerance = key_at(row, 3, |kind| match kind {
-        "plus_minus" => Some(Tolerance::PlusMinus { amount: a }),
-        "asymmetric" => Some(Tolerance::Asymmetric { lower: a, upper: b }),
-        "percent" => Some(Tolerance::Percent { percent: a }),
-        _ => None,
-    })?;
+    let tolerance = match key_at(row, 3, ToleranceKind::from_key)? {
+        ToleranceKind::PlusMinus => Tolerance::PlusMinus { amount: a },
+        ToleranceKind::Asymmetric => Tolerance::Asymmetric { lower: a, upper: b },
+        ToleranceKind::Percent => Tolerance::Percent { percent: a },
+    };
     Ok(MeasurementPoint {
         description: row.get(0)?,
         nominal: text_at(row, 1)?,
@@ -381,24 +586,4 @@ fn point_from_row(row: &Row<'_>) -> rusqlite::Result<MeasurementPoint> {
         as_found: text_at(row, 8)?,
         as_left: text_at(row, 9)?,
     })
-}
-
-fn result_key(result: CalibrationResult) -> &'static str {
-    match result {
-        CalibrationResult::Pass => "pass",
-        CalibrationResult::Adjusted => "adjusted",
-        CalibrationResult::Fail => "fail",
-        CalibrationResult::Limited => "limited",
-    }
-}
-
-fn result_from_key(key: &str) -> Option<CalibrationResult> {
-    [
-        CalibrationResult::Pass,
-        CalibrationResult::Adjusted,
-        CalibrationResult::Fail,
-        CalibrationResult::Limited,
-    ]
-    .into_iter()
-    .find(|result| result_key(*result) == key)
 }

@@ -3,7 +3,7 @@
 use benchlog_domain::due::{CalendarMonth, CalendarQuery, DueQuery};
 use benchlog_domain::equipment::{EquipmentFields, EquipmentId, EquipmentStatus};
 use benchlog_domain::plan::{NewPlan, Plan, PlanFields, PlanUpdate};
-use benchlog_domain::record::{NewRecord, PointFields, RecordFields, RecordQuery};
+use benchlog_domain::record::{NewRecord, PointFields, RecordAmendment, RecordFields, RecordQuery};
 use benchlog_domain::schedule::PlanState;
 use benchlog_domain::tolerance::CalibrationResult;
 use benchlog_storage::{Error, Store};
@@ -423,4 +423,110 @@ fn the_calendar_counts_each_day_and_names_the_first_few() {
     );
     // Eight days ahead and inside the 30-day window.
     assert_eq!(month.days[0].items[0].state, PlanState::DueSoon);
+}
+
+#[test]
+fn an_amendment_adds_a_version_and_the_plan_rolls_from_it() {
+    let lab = Lab::new();
+    let item = lab.item("A1", false);
+    let plan = lab.plan(item, None);
+    let saved = lab.record(&plan, "2026-11-20", "10.004", "").record;
+
+    // The technician typed the wrong day: the correction keeps the first version.
+    let mut fields = saved.details.to_fields();
+    fields.performed_on = Some(day("2026-11-10"));
+    fields.certificate_number = "C-77".into();
+    let amendment = RecordAmendment {
+        record_id: saved.id,
+        reason: "Wrong date typed".into(),
+        fields,
+    };
+    let outcome = lab
+        .store
+        .amend_record(&amendment, day("2026-11-25"))
+        .unwrap();
+    assert_eq!(outcome.record.id, saved.id);
+    assert_eq!(outcome.record.details.performed_on, day("2026-11-10"));
+    assert_eq!(outcome.record.amendments.len(), 1);
+    assert_eq!(outcome.record.amendments[0].reason, "Wrong date typed");
+    assert_eq!(outcome.record.amendments[0].previous, saved.details);
+    assert_eq!(outcome.plan.fields.next_due, Some(day("2027-11-10")));
+
+    let history = lab
+        .store
+        .list_records(&RecordQuery {
+            equipment_id: item,
+            page: 0,
+        })
+        .unwrap();
+    assert_eq!(history.total, 1, "versions are one record");
+    assert_eq!(history.items[0], outcome.record);
+
+    let no_reason = RecordAmendment {
+        reason: " ".into(),
+        ..amendment
+    };
+    let error = lab
+        .store
+        .amend_record(&no_reason, day("2026-11-25"))
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::Invalid(e) if e[0].field == "reason"),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn an_item_stays_out_of_tolerance_while_any_plan_failed_last() {
+    let lab = Lab::new();
+    let item = lab.item("T1", false);
+    let calibration = lab.plan(item, None);
+    let safety = lab.plan(item, None);
+    // A first calibration that fails is due at once: not fit for use.
+    let failed = lab.record(&calibration, "2026-11-01", "10.05", "10.05");
+    assert_eq!(failed.plan.fields.next_due, Some(day("2026-11-01")));
+    assert!(failed.out_of_tolerance);
+    // Another plan passing does not make the failed calibration good.
+    let passed = lab.record(&safety, "2026-11-02", "10.001", "");
+    assert!(passed.out_of_tolerance);
+    assert!(lab.store.get_equipment(item).unwrap().out_of_tolerance);
+    lab.record(&calibration, "2026-11-03", "10.05", "10.001");
+    assert!(!lab.store.get_equipment(item).unwrap().out_of_tolerance);
+}
+
+#[test]
+fn a_standard_is_judged_as_it_stood_on_the_day_it_was_used() {
+    let lab = Lab::new();
+    let standard = lab.item("STD2", true);
+    let standard_plan = lab.plan(standard, None);
+    lab.record(&standard_plan, "2025-01-01", "10.000", "");
+    // Recalibrated since: due in 2027 now, but overdue through February 2026.
+    lab.record(&standard_plan, "2026-03-01", "10.000", "");
+    let item = lab.item("U1", false);
+    let plan = lab.plan(item, None);
+    let used_on = |on: &str| NewRecord {
+        plan_id: plan.id,
+        fields: RecordFields {
+            performed_on: Some(day(on)),
+            performed_by: "Ana".into(),
+            result: Some(CalibrationResult::Pass),
+            standards: vec![standard],
+            ..RecordFields::default()
+        },
+    };
+    let during_lapse = lab
+        .store
+        .record_calibration(&used_on("2026-02-01"), day("2026-11-25"))
+        .unwrap();
+    assert_eq!(during_lapse.overdue_standards, ["STD2"]);
+    let after = lab
+        .store
+        .record_calibration(&used_on("2026-04-01"), day("2026-11-25"))
+        .unwrap();
+    assert!(after.overdue_standards.is_empty());
+    let error = lab
+        .raw()
+        .execute("DELETE FROM record_standard", [])
+        .unwrap_err();
+    assert!(error.to_string().contains("permanent"));
 }
