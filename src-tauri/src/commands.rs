@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use benchlog_domain::error::ApiError;
 use benchlog_domain::ipc::{
-    Command, CreateEquipment, CreatePlan, DeleteEquipment, GetCalendarMonth, GetEquipment, ListDue,
-    ListEquipment, ListFacets, ListPlans, ListRecords, RecordCalibration, SetEquipmentStatus,
-    UpdateEquipment, UpdatePlan,
+    AmendRecord, Command, CreateEquipment, CreatePlan, DeleteEquipment, GetCalendarMonth,
+    GetEquipment, ListDue, ListEquipment, ListFacets, ListPlans, ListRecords, RecordCalibration,
+    SetEquipmentStatus, UpdateEquipment, UpdatePlan,
 };
 use benchlog_storage::Store;
 use chrono::{Local, NaiveDate};
@@ -114,6 +114,14 @@ pub(crate) async fn record_calibration(
         store.record_calibration(&request, today())
     })
     .await
+}
+
+#[tauri::command]
+pub(crate) async fn amend_record(
+    state: State<'_, AppState>,
+    request: Request<AmendRecord>,
+) -> Reply<AmendRecord> {
+    with_store(&state, move |store| store.amend_record(&request, today())).await
 }
 
 #[tauri::command]

@@ -48,6 +48,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::create_plan,
         commands::update_plan,
         commands::record_calibration,
+        commands::amend_record,
         commands::list_records,
         commands::list_due,
         commands::calendar_month,
