@@ -8,7 +8,7 @@ mod format;
 mod forms;
 mod hooks;
 mod ipc;
-mod keys;
+mod labels;
 mod pages;
 
 fn main() {

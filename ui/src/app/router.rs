@@ -12,7 +12,7 @@ use crate::pages::equipment_detail::EquipmentDetail;
 use crate::pages::equipment_form::EquipmentFormPage;
 use crate::pages::equipment_list::EquipmentList;
 use crate::pages::plan_form::PlanFormPage;
-use crate::pages::record_form::{RecordFormPage, outcome_notices};
+use crate::pages::record_form::{AmendFormPage, RecordFormPage, outcome_notices};
 
 /// The page for `state`, sending what happens on it to `send`.
 pub fn view(state: &AppState, send: &Callback<AppAction>) -> Html {
@@ -28,6 +28,21 @@ pub fn view(state: &AppState, send: &Callback<AppAction>) -> Html {
                 message,
                 warning: None,
                 offer_out_of_service: None,
+            })
+        })
+    };
+    // A record was saved (or amended): back to its item, with the notices and the offer
+    // to set it out of service when it is now out of tolerance.
+    let saved = |equipment: EquipmentId, amended: bool| {
+        let from = from.clone();
+        send.reform(move |outcome| {
+            let (message, warning) = outcome_notices(&outcome, amended);
+            AppAction::Done(Done {
+                from: from.clone(),
+                to: Page::EquipmentDetail(equipment),
+                message,
+                warning,
+                offer_out_of_service: outcome.out_of_tolerance.then_some(equipment),
             })
         })
     };
@@ -59,7 +74,8 @@ pub fn view(state: &AppState, send: &Callback<AppAction>) -> Html {
                 on_edit={go(Page::EditEquipment(*id))}
                 on_add_plan={go(Page::NewPlan(*id))}
                 on_edit_plan={send.reform(|plan| AppAction::Navigate(Page::EditPlan(Rc::new(plan))))}
-                on_record={record(*id)} />
+                on_record={record(*id)}
+                on_amend={send.reform(|record| AppAction::Navigate(Page::AmendRecord(Rc::new(record))))} />
         },
         Page::NewPlan(id) => html! {
             <PlanFormPage key={format!("new-plan-{id}")} equipment_id={*id}
@@ -74,22 +90,16 @@ pub fn view(state: &AppState, send: &Callback<AppAction>) -> Html {
                     on_cancel={go(Page::EquipmentDetail(id))} />
             }
         }
-        Page::RecordCalibration { plan, equipment } => {
-            let (from, equipment) = (from.clone(), *equipment);
-            let on_done = send.reform(move |outcome| {
-                let (message, warning) = outcome_notices(&outcome);
-                AppAction::Done(Done {
-                    from: from.clone(),
-                    to: Page::EquipmentDetail(equipment),
-                    message,
-                    warning,
-                    offer_out_of_service: outcome.out_of_tolerance.then_some(equipment),
-                })
-            });
+        Page::RecordCalibration { plan, equipment } => html! {
+            <RecordFormPage key={format!("record-{plan}")} plan_id={*plan}
+                equipment_id={*equipment} on_done={saved(*equipment, false)}
+                on_cancel={send.reform(|()| AppAction::Back)} />
+        },
+        Page::AmendRecord(record) => {
+            let equipment = record.equipment_id;
             html! {
-                <RecordFormPage key={format!("record-{plan}")} plan_id={*plan}
-                    equipment_id={equipment} {on_done}
-                    on_cancel={send.reform(|()| AppAction::Back)} />
+                <AmendFormPage key={format!("amend-{}", record.id)} record={record.clone()}
+                    on_done={saved(equipment, true)} on_cancel={go(Page::EquipmentDetail(equipment))} />
             }
         }
         Page::Calibrations(tab) => html! {

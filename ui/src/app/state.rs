@@ -5,6 +5,7 @@ use std::rc::Rc;
 use benchlog_domain::due::{CalendarQuery, DueQuery};
 use benchlog_domain::equipment::{EquipmentId, EquipmentQuery};
 use benchlog_domain::plan::{Plan, PlanId};
+use benchlog_domain::record::CalibrationRecord;
 use chrono::NaiveDate;
 use yew::Reducible;
 
@@ -35,6 +36,8 @@ pub enum Page {
         /// The item.
         equipment: EquipmentId,
     },
+    /// The form for correcting a saved record (of the item it names).
+    AmendRecord(Rc<CalibrationRecord>),
     /// What is due, as a list or a calendar.
     Calibrations(CalibrationsTab),
 }

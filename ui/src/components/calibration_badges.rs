@@ -4,7 +4,7 @@ use benchlog_domain::schedule::PlanState;
 use benchlog_domain::tolerance::{CalibrationResult, Verdict};
 use yew::prelude::*;
 
-use crate::keys::Keyed;
+use benchlog_domain::key::Keyed;
 
 /// Properties of [`PlanStateBadge`].
 #[derive(Properties, PartialEq)]

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::field::{Field, described_by};
 use crate::components::text_field::value_of;
-use crate::keys::Keyed;
+use benchlog_domain::key::Keyed;
 
 /// Properties of [`SelectField`].
 #[derive(Properties, PartialEq)]

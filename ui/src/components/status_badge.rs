@@ -1,6 +1,7 @@
 //! The coloured label for an item's status.
 
 use benchlog_domain::equipment::EquipmentStatus;
+use benchlog_domain::key::Keyed;
 use yew::prelude::*;
 
 /// Properties of [`StatusBadge`].

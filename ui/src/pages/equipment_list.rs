@@ -8,6 +8,7 @@ use benchlog_domain::equipment::{
 };
 use benchlog_domain::error::ApiError;
 use benchlog_domain::ipc::ListEquipment;
+use benchlog_domain::key::Keyed;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -373,7 +374,7 @@ fn Toolbar(props: &ToolbarProps) -> Html {
             </div>
             <select id="status-filter" ref={status_ref} aria-label="Filter by status" {onchange}>
                 <option value="" selected={status.is_none()}>{"All statuses"}</option>
-                {for EquipmentStatus::ALL.into_iter().map(|s| html! {
+                {for EquipmentStatus::ALL.iter().copied().map(|s| html! {
                     <option value={s.key()} selected={status == Some(s)}>{s.label()}</option>
                 })}
             </select>

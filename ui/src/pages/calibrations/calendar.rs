@@ -14,7 +14,7 @@ use crate::components::load_error::LoadError;
 use crate::format::{iso_date, today};
 use crate::hooks::use_fetch;
 use crate::ipc::call;
-use crate::keys::Keyed;
+use benchlog_domain::key::Keyed;
 
 /// Properties of [`Calendar`].
 #[derive(Properties, PartialEq)]

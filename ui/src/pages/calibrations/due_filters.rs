@@ -14,7 +14,7 @@ use crate::components::text_field::TextField;
 use crate::format::{iso_date, parse_date};
 use crate::hooks::use_fetch;
 use crate::ipc::call;
-use crate::keys::Keyed;
+use benchlog_domain::key::Keyed;
 
 /// Properties of [`DueFilters`].
 #[derive(Properties, PartialEq)]

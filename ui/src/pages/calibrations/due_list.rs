@@ -49,8 +49,12 @@ impl DueChange {
             Self::From(date) => query.due_from = date,
             Self::To(date) => query.due_to = date,
             Self::Day(day) => {
-                query.state = None;
-                (query.due_from, query.due_to) = (Some(day), Some(day));
+                // Exactly what the calendar counted for that day.
+                *query = DueQuery {
+                    due_from: Some(day),
+                    due_to: Some(day),
+                    ..DueQuery::default()
+                };
             }
             Self::Page(page) => {
                 query.page = page;

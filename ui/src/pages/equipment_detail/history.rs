@@ -2,17 +2,14 @@
 
 use benchlog_domain::equipment::EquipmentId;
 use benchlog_domain::ipc::ListRecords;
-use benchlog_domain::record::CalibrationRecord;
-use benchlog_domain::record::RecordQuery;
+use benchlog_domain::record::{CalibrationRecord, RecordQuery};
 use yew::prelude::*;
 
-use super::record_details::RecordBreakdown;
-use crate::components::calibration_badges::ResultBadge;
+use super::history_row::HistoryRow;
 use crate::components::empty_state::EmptyState;
 use crate::components::load_error::LoadError;
 use crate::components::loading::Loading;
 use crate::components::pager::Pager;
-use crate::format::iso_date;
 use crate::hooks::use_fetch;
 use crate::ipc::call;
 
@@ -21,10 +18,13 @@ use crate::ipc::call;
 pub struct HistoryProps {
     /// The item.
     pub equipment_id: EquipmentId,
+    /// Opens the form that corrects a record.
+    pub on_amend: Callback<CalibrationRecord>,
 }
 
 /// The "History" section: `table.history-table` with a `tr[data-record-id]` per record,
-/// each expandable to its measurement points, and a pager; or an empty state.
+/// each expandable to its details and amendments and with an "Amend" button, and a pager;
+/// or an empty state.
 #[component]
 pub fn History(props: &HistoryProps) -> Html {
     let page = use_state(|| 0_u32);
@@ -62,10 +62,14 @@ pub fn History(props: &HistoryProps) -> Html {
                                 <th scope="col">{"Performed by"}</th>
                                 <th scope="col">{"Certificate"}</th>
                                 <th scope="col" class="numeric">{"Points"}</th>
+                                <th scope="col" class="col-actions">
+                                    <span class="visually-hidden">{"Actions"}</span>
+                                </th>
                             </tr>
                         </thead>
                         {for list.items.iter().map(|record| html! {
-                            <HistoryRow key={record.id.to_string()} record={record.clone()} />
+                            <HistoryRow key={record.id.to_string()} record={record.clone()}
+                                on_amend={props.on_amend.clone()} />
                         })}
                     </table>
                 </div>
@@ -83,62 +87,5 @@ pub fn History(props: &HistoryProps) -> Html {
             <h2 id="history-title" class="section-title">{"History"}</h2>
             {content}
         </section>
-    }
-}
-
-/// Properties of [`HistoryRow`].
-#[derive(Properties, PartialEq)]
-struct HistoryRowProps {
-    record: CalibrationRecord,
-}
-
-/// One record: a summary row, and its details below when expanded (a `<tbody>` each, so
-/// the pair stays together).
-#[component]
-fn HistoryRow(props: &HistoryRowProps) -> Html {
-    let expanded = use_state(|| false);
-    let record = &props.record;
-    let details = &record.details;
-    let details_id = format!("record-{}-details", record.id);
-    let toggle = {
-        let expanded = expanded.clone();
-        move |_| expanded.set(!*expanded)
-    };
-    let label = format!(
-        "{} details of {}",
-        if *expanded { "Hide" } else { "Show" },
-        iso_date(details.performed_on)
-    );
-    html! {
-        <tbody class={classes!("record", expanded.then_some("expanded"))}>
-            <tr data-record-id={record.id.to_string()}>
-                <td class="col-expand">
-                    <button type="button" class="record-expand" aria-label={label}
-                        aria-expanded={expanded.to_string()} aria-controls={details_id.clone()}
-                        onclick={toggle}>
-                        <span class="chevron" aria-hidden="true"></span>
-                    </button>
-                </td>
-                <td class="nowrap">{iso_date(details.performed_on)}</td>
-                <td>{&record.plan_name}</td>
-                <td><ResultBadge result={details.result} /></td>
-                <td>{&details.performed_by}</td>
-                <td class="mono">
-                    if details.certificate_number.is_empty() {
-                        <span class="muted">{"—"}</span>
-                    } else {
-                        {&details.certificate_number}
-                    }
-                </td>
-                <td class="numeric">{details.points.len()}</td>
-            </tr>
-            <tr class="record-details-row" id={details_id} hidden={!*expanded}>
-                <td colspan="7">
-                    if *expanded {
-                        <RecordBreakdown record={record.clone()} />
-                    }
-                </td>
-            </tr>
-        </tbody>
     }
 }

@@ -1,6 +1,9 @@
 //! One item's page: what it is, its calibration plans, and its calibration history.
 
+mod amendments;
+mod changes;
 mod history;
+mod history_row;
 mod offer;
 mod plans;
 mod record_details;
@@ -8,6 +11,7 @@ mod record_details;
 use benchlog_domain::equipment::{Equipment, EquipmentField, EquipmentId};
 use benchlog_domain::ipc::GetEquipment;
 use benchlog_domain::plan::{Plan, PlanId};
+use benchlog_domain::record::CalibrationRecord;
 use yew::prelude::*;
 
 use self::history::History;
@@ -43,6 +47,8 @@ pub struct EquipmentDetailProps {
     pub on_edit_plan: Callback<Plan>,
     /// Opens the record form for a plan.
     pub on_record: Callback<PlanId>,
+    /// Opens the form that corrects a saved record.
+    pub on_amend: Callback<CalibrationRecord>,
 }
 
 /// The page (`class="page-detail"`): header with `id="edit-equipment"` and `id="add-plan"`,
@@ -112,7 +118,7 @@ pub fn EquipmentDetail(props: &EquipmentDetailProps) -> Html {
             {facts(item)}
             <Plans equipment_id={props.id} on_add={props.on_add_plan.clone()}
                 on_edit={props.on_edit_plan.clone()} on_record={props.on_record.clone()} />
-            <History equipment_id={props.id} />
+            <History equipment_id={props.id} on_amend={props.on_amend.clone()} />
             {offer}
         </section>
     }

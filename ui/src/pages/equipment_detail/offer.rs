@@ -30,7 +30,7 @@ pub fn OutOfServiceOffer(props: &OutOfServiceOfferProps) -> Html {
     let busy = use_state(|| false);
     let failure = use_state(|| None::<ApiError>);
     let item = &props.equipment;
-    if item.fields.status == EquipmentStatus::OutOfService {
+    if item.fields.status != EquipmentStatus::Active {
         return html! {};
     }
     let tag = item.fields.asset_tag.clone();

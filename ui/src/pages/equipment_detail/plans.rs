@@ -13,7 +13,7 @@ use crate::components::loading::Loading;
 use crate::format::{iso_date, today};
 use crate::hooks::use_fetch;
 use crate::ipc::call;
-use crate::keys::interval_label;
+use crate::labels::interval_label;
 
 /// Properties of [`Plans`].
 #[derive(Properties, PartialEq)]

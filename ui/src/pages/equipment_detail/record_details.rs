@@ -1,10 +1,12 @@
-//! One record in full: how it was done, and its measurement points with their verdicts.
+//! One record in full: how it was done, its measurement points with their verdicts, and
+//! its amendments.
 
 use benchlog_domain::plan::Provider;
 use benchlog_domain::record::{CalibrationRecord, MeasurementPoint};
 use benchlog_domain::tolerance::Tolerance;
 use yew::prelude::*;
 
+use super::amendments::Amendments;
 use crate::components::calibration_badges::VerdictBadge;
 use crate::format::local_timestamp;
 
@@ -15,7 +17,8 @@ pub struct RecordBreakdownProps {
     pub record: CalibrationRecord,
 }
 
-/// The record's conditions and notes, then `table.record-points`.
+/// The record's conditions and notes, then `table.record-points`, then its amendments
+/// (`section.amendments`).
 #[component]
 pub fn RecordBreakdown(props: &RecordBreakdownProps) -> Html {
     let details = &props.record.details;
@@ -73,6 +76,7 @@ pub fn RecordBreakdown(props: &RecordBreakdownProps) -> Html {
                     <tbody>{for details.points.iter().map(point_row)}</tbody>
                 </table>
             }
+            <Amendments record={props.record.clone()} />
         </div>
     }
 }

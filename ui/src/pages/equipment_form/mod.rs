@@ -7,6 +7,7 @@ use benchlog_domain::equipment::{
 };
 use benchlog_domain::error::ApiError;
 use benchlog_domain::ipc::{CreateEquipment, DeleteEquipment, GetEquipment, UpdateEquipment};
+use benchlog_domain::key::Keyed;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -358,7 +359,7 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
                         <div class="field">
                             <label for={field_id("status")}>{"Status"}</label>
                             <select id={field_id("status")} name="status" onchange={on_status}>
-                                {for EquipmentStatus::ALL.into_iter().map(|status| html! {
+                                {for EquipmentStatus::ALL.iter().copied().map(|status| html! {
                                     <option value={status.key()}
                                         selected={status == state.fields.status}>
                                         {status.label()}

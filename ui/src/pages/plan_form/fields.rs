@@ -1,6 +1,7 @@
 //! The plan form's fields, in three sections.
 
 use benchlog_domain::error::FieldError;
+use benchlog_domain::key::Keyed;
 use benchlog_domain::plan::{PlanField, Provider};
 use benchlog_domain::schedule::IntervalUnit;
 use web_sys::HtmlInputElement;
@@ -12,7 +13,7 @@ use crate::components::field::{Field, error_id, input_id};
 use crate::components::select_field::{SelectField, options};
 use crate::components::text_field::TextField;
 use crate::forms::message_for;
-use crate::keys::{Keyed, unit_label};
+use crate::labels::unit_label;
 
 /// Properties of [`PlanFieldsView`].
 #[derive(Properties, PartialEq)]
@@ -86,7 +87,7 @@ pub fn PlanFieldsView(props: &PlanFieldsViewProps) -> Html {
                 <legend>{"When"}</legend>
                 <div class="form-grid">
                     <TextField id={input_id(PREFIX, "next_due")} error_id={error_id(PREFIX, "next_due")}
-                        name="next_due" label="Next due" kind="date" placeholder="YYYY-MM-DD"
+                        name="next_due" label="Next due" kind="text" placeholder="YYYY-MM-DD"
                         hint="Leave empty if it has never been calibrated"
                         value={draft.text(PlanField::NextDue).to_owned()}
                         error={message_for(&props.errors, "next_due")}
@@ -119,7 +120,8 @@ fn Interval(props: &PlanFieldsViewProps) -> Html {
         .parse()
         .unwrap_or(2);
     let units: Vec<(AttrValue, AttrValue)> = IntervalUnit::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|unit| (unit.key().into(), unit_label(unit, count).into()))
         .collect();
     let unit_ref = use_node_ref();

@@ -1,6 +1,7 @@
 //! The record's first section: when, by whom, how, and in what conditions.
 
 use benchlog_domain::error::FieldError;
+use benchlog_domain::key::Keyed;
 use benchlog_domain::plan::Provider;
 use benchlog_domain::record::RecordFields;
 use yew::prelude::*;
@@ -10,7 +11,6 @@ use crate::components::field::{error_id, input_id};
 use crate::components::select_field::{SelectField, options};
 use crate::components::text_field::TextField;
 use crate::forms::message_for;
-use crate::keys::Keyed;
 
 /// Properties of [`DetailsFields`].
 #[derive(Properties, PartialEq)]
@@ -51,7 +51,7 @@ pub fn DetailsFields(props: &DetailsFieldsProps) -> Html {
             <div class="form-grid">
                 <TextField id={input_id(PREFIX, "performed_on")}
                     error_id={error_id(PREFIX, "performed_on")} name="performed_on"
-                    label="Performed on" required=true kind="date" placeholder="YYYY-MM-DD"
+                    label="Performed on" required=true kind="text" placeholder="YYYY-MM-DD"
                     value={props.performed_on.clone()}
                     error={message_for(&props.errors, "performed_on")}
                     on_input={props.on_action.reform(|value| RecordAction::Text("performed_on", value))} />

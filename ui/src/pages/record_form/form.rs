@@ -2,53 +2,52 @@
 
 use benchlog_domain::equipment::Equipment;
 use benchlog_domain::error::FieldError;
-use benchlog_domain::ipc::RecordCalibration;
-use benchlog_domain::plan::Plan;
-use benchlog_domain::record::{NewRecord, RecordOutcome};
+use benchlog_domain::record::RecordOutcome;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::amend::ReasonSection;
 use super::details::DetailsFields;
+use super::mode::RecordMode;
 use super::points::PointsTable;
+use super::result::result_field;
 use super::standards::StandardsPicker;
-use super::state::{PREFIX, RecordAction, RecordState, input_for, rank};
-use crate::components::calibration_badges::{PlanStateBadge, ResultBadge};
-use crate::components::field::{error_id, input_id};
+use super::state::{PREFIX, RecordAction, input_for, rank};
+use crate::components::field::input_id;
 use crate::components::form_page::FormPage;
 use crate::components::form_problem::FormProblem;
 use crate::components::page_header::{BackLink, PageHeader};
-use crate::components::select_field::SelectField;
 use crate::dom::focus_by_id;
-use crate::format::{describe, iso_date, today};
+use crate::format::today;
 use crate::forms::{first_in_form_order, message_for};
-use crate::ipc::call;
-use crate::keys::Keyed;
 
 /// Properties of [`RecordForm`].
 #[derive(Properties, PartialEq)]
 pub struct RecordFormProps {
     /// The item calibrated.
     pub item: Equipment,
-    /// The plan the calibration fulfils.
-    pub plan: Plan,
+    /// A new record against a plan, or a correction of a saved one.
+    pub mode: RecordMode,
     /// Called with what saving did.
     pub on_done: Callback<RecordOutcome>,
     /// Back without saving.
     pub on_cancel: Callback<()>,
 }
 
-/// `form#record-form` with `#save-record` and `#cancel-record`.
+/// `form#record-form` with `#save-record` and `#cancel-record`; when amending, the reason
+/// (`#record-field-reason`) comes first.
 #[component]
 pub fn RecordForm(props: &RecordFormProps) -> Html {
-    let state = use_reducer(|| RecordState::new(&props.plan, today()));
-    use_effect_with((), |()| focus_by_id(&input_id(PREFIX, "performed_by")));
+    let state = use_reducer(|| props.mode.initial_state(today()));
+    let first = props.mode.first_input();
+    use_effect_with((), move |()| focus_by_id(&input_id(PREFIX, first)));
     let on_action = state.dispatcher().to_callback();
     let today = today();
     let errors = state.errors(today);
 
     let onsubmit = {
         let (dispatcher, snapshot) = (state.dispatcher(), (*state).clone());
-        let (plan_id, on_done) = (props.plan.id, props.on_done.clone());
+        let (mode, on_done) = (props.mode.clone(), props.on_done.clone());
         move |e: SubmitEvent| {
             e.prevent_default();
             if snapshot.saving {
@@ -60,13 +59,10 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
                 return;
             }
             dispatcher.dispatch(RecordAction::Started);
-            let record = NewRecord {
-                plan_id,
-                fields: snapshot.fields.clone(),
-            };
             let (dispatcher, on_done) = (dispatcher.clone(), on_done.clone());
+            let (mode, snapshot) = (mode.clone(), snapshot.clone());
             spawn_local(async move {
-                match call::<RecordCalibration>(&record).await {
+                match mode.save(&snapshot).await {
                     Ok(outcome) => on_done.emit(outcome),
                     Err(error) => {
                         focus_first(&error.field_errors());
@@ -76,27 +72,17 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
             });
         }
     };
-    let (item, plan) = (&props.item, &props.plan);
-    let subtitle = html! {
-        <>
-            <strong>{describe(&item.fields.asset_tag, &item.fields.name)}</strong>
-            <span aria-hidden="true">{"·"}</span>
-            <span>{format!("Plan: {}", plan.fields.name)}</span>
-            <span aria-hidden="true">{"·"}</span>
-            <span>{plan.fields.next_due.map_or("Never done".to_owned(), |d| format!("Due {}", iso_date(d)))}</span>
-            <PlanStateBadge state={plan.schedule().state_on(today)} />
-        </>
-    };
-    let saving = state.saving;
+    let (item, mode, saving) = (&props.item, &props.mode, state.saving);
     let before = html! {
         <BackLink label="Back" disabled={saving} on_click={props.on_cancel.clone()} />
     };
     let on_cancel = props.on_cancel.clone();
+    let (save_label, saving_label) = mode.save_labels();
     let actions = html! {
         <>
             <button type="submit" form="record-form" id="save-record" class="button primary"
                 disabled={saving}>
-                {if saving { "Saving…" } else { "Save record" }}
+                {if saving { saving_label } else { save_label }}
             </button>
             <button type="button" id="cancel-record" class="button secondary"
                 disabled={saving} onclick={move |_| on_cancel.emit(())}>{"Cancel"}</button>
@@ -105,16 +91,29 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
             </span>
         </>
     };
-    let header = html! { <PageHeader title="Record calibration" {before} {subtitle} /> };
+    let header = html! {
+        <PageHeader title={mode.title()} {before} subtitle={mode.subtitle(item, today)} />
+    };
+    let intro = if mode.is_amendment() {
+        html! {
+            <ReasonSection reason={state.reason.clone()} error={message_for(&errors, "reason")}
+                on_input={on_action.reform(|value| RecordAction::Text("reason", value))} />
+        }
+    } else {
+        html! {
+            <aside class="help-box" id="record-help">
+                <p>{"The next due date is counted from the day performed, also when you \
+                     calibrate early. A failed calibration does not move the due date. \
+                     Recording an older calibration than the latest one keeps the due date."}</p>
+            </aside>
+        }
+    };
     html! {
         <FormPage wide=true {header} {actions}>
-            <form id="record-form" class="record-form" novalidate=true {onsubmit}>
+            <form id="record-form" class={classes!("record-form", mode.is_amendment().then_some("amending"))}
+                novalidate=true {onsubmit}>
                 <FormProblem problem={state.feedback.problem.clone()} />
-                <aside class="help-box" id="record-help">
-                    <p>{"The next due date is counted from the day performed, also when you \
-                         calibrate early. A failed calibration does not move the due date. \
-                         Recording an older calibration than the latest one keeps the due date."}</p>
-                </aside>
+                {intro}
                 <DetailsFields fields={state.fields.clone()} performed_on={state.performed_on.clone()}
                     errors={errors.clone()} on_action={on_action.clone()} />
                 <fieldset class="form-section">
@@ -135,36 +134,6 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
                 </fieldset>
             </form>
         </FormPage>
-    }
-}
-
-/// The result select (`#record-field-result`) and what the points give now
-/// (`#derived-result`).
-fn result_field(
-    state: &RecordState,
-    errors: &[FieldError],
-    on_action: &Callback<RecordAction>,
-) -> Html {
-    let mut options = vec![("".into(), "From the points".into())];
-    options.extend(
-        benchlog_domain::tolerance::CalibrationResult::ALL
-            .iter()
-            .map(|result| (result.key().into(), result.label().into())),
-    );
-    let derived = match state.derived_result() {
-        Some(result) => html! { <>{"The points give "}<ResultBadge {result} /></> },
-        None => html! { <span class="muted">{"No complete measurement point yet"}</span> },
-    };
-    html! {
-        <div class="result-row">
-            <SelectField id={input_id(PREFIX, "result")} error_id={error_id(PREFIX, "result")}
-                label="Result" {options}
-                value={state.fields.result.map_or("", |result| result.key())}
-                error={message_for(errors, "result")}
-                hint="Limited: fit only for restricted use, as the certificate states."
-                on_change={on_action.reform(|key: String| RecordAction::Result(Keyed::from_key(&key)))} />
-            <p id="derived-result" class="derived-result" aria-live="polite">{derived}</p>
-        </div>
     }
 }
 

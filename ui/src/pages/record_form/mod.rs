@@ -1,8 +1,12 @@
-//! The form for recording a calibration against one plan of an item.
+//! The form for recording a calibration against one plan of an item, which also corrects
+//! (amends) a saved record.
 
+mod amend;
 mod details;
 mod form;
+mod mode;
 mod points;
+mod result;
 mod standards;
 mod state;
 
@@ -13,12 +17,14 @@ use benchlog_domain::plan::PlanId;
 use benchlog_domain::record::RecordOutcome;
 use yew::prelude::*;
 
+pub use self::amend::AmendFormPage;
 use self::form::RecordForm;
+use self::mode::RecordMode;
 pub use self::state::outcome_notices;
 use crate::components::load_error::LoadError;
 use crate::components::loading::Loading;
 use crate::components::page_header::{BackLink, PageHeader};
-use crate::hooks::use_fetch;
+use crate::hooks::{Fetched, use_fetch};
 use crate::ipc::call;
 
 /// Properties of [`RecordFormPage`].
@@ -49,23 +55,45 @@ pub fn RecordFormPage(props: &RecordFormPageProps) -> Html {
             Ok((item, plan))
         },
     );
-    let before = html! { <BackLink label="Back" on_click={props.on_cancel.clone()} /> };
-    match loaded.answer.as_deref() {
-        Some(Ok((item, plan))) => html! {
-            <RecordForm item={item.clone()} plan={plan.clone()}
-                on_done={props.on_done.clone()} on_cancel={props.on_cancel.clone()} />
+    load_frame(
+        "Record calibration",
+        "plan",
+        &loaded,
+        &props.on_cancel,
+        |(item, plan)| {
+            html! {
+                <RecordForm item={item.clone()} mode={RecordMode::Record(plan.clone())}
+                    on_done={props.on_done.clone()} on_cancel={props.on_cancel.clone()} />
+            }
         },
+    )
+}
+
+/// The form once what it needs is `loaded`; until then a page titled `title` that says it
+/// is loading the `noun` ("plan", "record"), or why it could not.
+fn load_frame<T>(
+    title: &str,
+    noun: &str,
+    loaded: &Fetched<T>,
+    on_cancel: &Callback<()>,
+    form: impl FnOnce(&T) -> Html,
+) -> Html {
+    let before = html! { <BackLink label="Back" on_click={on_cancel.clone()} /> };
+    let title = AttrValue::from(title.to_owned());
+    match loaded.answer.as_deref() {
+        Some(Ok(answer)) => form(answer),
         None => html! {
             <section class="page page-form">
-                <PageHeader title="Record calibration" {before} />
-                <Loading label="Loading the plan…" />
+                <PageHeader {title} {before} />
+                <Loading label={format!("Loading the {noun}…")} />
             </section>
         },
         Some(Err(error)) => html! {
             <section class="page page-form">
-                <PageHeader title="Record calibration" {before} />
-                <LoadError what="This calibration plan could not be opened." error={error.clone()}
-                    retrying={loaded.loading} on_retry={loaded.reload.clone()} />
+                <PageHeader {title} {before} />
+                <LoadError what={format!("This calibration {noun} could not be opened.")}
+                    error={error.clone()} retrying={loaded.loading}
+                    on_retry={loaded.reload.clone()} />
             </section>
         },
     }

@@ -10,7 +10,9 @@ use crate::components::field::error_id;
 use crate::components::text_field::value_of;
 use crate::dom::focus_by_id;
 use crate::forms::message_for;
-use crate::keys::{Keyed, tolerance_kind_label};
+use benchlog_domain::key::Keyed;
+
+use crate::labels::tolerance_kind_label;
 
 /// Properties of [`PointsTable`].
 #[derive(Properties, PartialEq)]

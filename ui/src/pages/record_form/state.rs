@@ -5,7 +5,10 @@ use std::rc::Rc;
 use benchlog_domain::equipment::{EquipmentId, EquipmentSummary};
 use benchlog_domain::error::{ApiError, FieldError};
 use benchlog_domain::plan::{Plan, Provider};
-use benchlog_domain::record::{PointFields, RecordFields, RecordOutcome, ToleranceKind};
+use benchlog_domain::record::{
+    CalibrationRecord, PointFields, RecordAmendment, RecordFields, RecordId, RecordOutcome,
+    ToleranceKind,
+};
 use benchlog_domain::tolerance::CalibrationResult;
 use chrono::NaiveDate;
 use yew::Reducible;
@@ -16,8 +19,9 @@ use crate::forms::Feedback;
 /// The id prefix of the record form's inputs: `record-field-{key}`, `record-error-{key}`.
 pub const PREFIX: &str = "record-";
 
-/// The record's own text fields, in form order.
-pub const RECORD_TEXT: [&str; 9] = [
+/// The record's own text fields, in form order (the reason comes first when amending).
+pub const RECORD_TEXT: [&str; 10] = [
+    "reason",
     "performed_on",
     "performed_by",
     "external_lab",
@@ -94,6 +98,10 @@ pub struct RecordState {
     pub feedback: Feedback,
     /// Whether a save is in flight.
     pub saving: bool,
+    /// The saved record this form corrects; `None` for a new record.
+    pub amending: Option<RecordId>,
+    /// Why the record is corrected, as typed (only asked when amending).
+    pub reason: String,
 }
 
 impl RecordState {
@@ -112,14 +120,47 @@ impl RecordState {
             standards: Vec::new(),
             feedback: Feedback::default(),
             saving: false,
+            amending: None,
+            reason: String::new(),
         }
     }
 
-    /// Checks the record with the domain's rules as of `today`.
+    /// A correction of `record`, starting from what it says now; `standards` are the
+    /// reference standards it names, as listed.
+    pub fn amend(record: &CalibrationRecord, standards: Vec<EquipmentSummary>) -> Self {
+        let fields = record.details.to_fields();
+        let count = u32::try_from(fields.points.len()).unwrap_or(u32::MAX);
+        Self {
+            performed_on: iso_date(record.details.performed_on),
+            row_keys: (0..count).collect(),
+            next_key: count,
+            standards,
+            fields,
+            feedback: Feedback::default(),
+            saving: false,
+            amending: Some(record.id),
+            reason: String::new(),
+        }
+    }
+
+    /// The correction of the record `record_id` this form holds.
+    pub fn amendment(&self, record_id: RecordId) -> RecordAmendment {
+        RecordAmendment {
+            record_id,
+            reason: self.reason.clone(),
+            fields: self.fields.clone(),
+        }
+    }
+
+    /// Checks the record (and, when amending, the reason) with the domain's rules as of
+    /// `today`.
     pub fn check(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
-        let mut errors = match self.fields.validate(today) {
-            Ok(_) => return Ok(()),
-            Err(errors) => errors,
+        let checked = match self.amending {
+            Some(id) => self.amendment(id).validate(today).map(drop),
+            None => self.fields.validate(today).map(drop),
+        };
+        let Err(mut errors) = checked else {
+            return Ok(());
         };
         if self.fields.performed_on.is_none() && !self.performed_on.trim().is_empty() {
             for error in errors.iter_mut().filter(|e| e.field == "performed_on") {
@@ -186,6 +227,7 @@ impl Reducible for RecordState {
                         fields.performed_on = parse_date(&value);
                         &mut next.performed_on
                     }
+                    "reason" => &mut next.reason,
                     "performed_by" => &mut fields.performed_by,
                     "external_lab" => &mut fields.external_lab,
                     "procedure" => &mut fields.procedure,
@@ -289,12 +331,13 @@ fn point_text<'a>(point: &'a mut PointFields, name: &str) -> &'a mut String {
     }
 }
 
-/// What to tell the user after a save: "Recorded · next due 2027-11-25", and a warning
-/// when standards were used past their own due date.
-pub fn outcome_notices(outcome: &RecordOutcome) -> (String, Option<String>) {
-    let message = match outcome.plan.fields.next_due {
-        Some(due) => format!("Recorded · next due {}", iso_date(due)),
-        None => "Recorded".to_owned(),
+/// What to tell the user after a save: "Recorded · next due 2027-11-25" (or "Amended"
+/// after a correction), and a warning when standards were used past their own due date.
+pub fn outcome_notices(outcome: &RecordOutcome, amended: bool) -> (String, Option<String>) {
+    let message = match (amended, outcome.plan.fields.next_due) {
+        (true, _) => "Amended".to_owned(),
+        (false, Some(due)) => format!("Recorded · next due {}", iso_date(due)),
+        (false, None) => "Recorded".to_owned(),
     };
     let warning = match outcome.overdue_standards.as_slice() {
         [] => None,

@@ -141,6 +141,7 @@ fn the_outcome_names_the_next_due_date_and_overdue_standards() {
         .validate(today())
         .unwrap(),
         created_at: Default::default(),
+        amendments: Vec::new(),
     };
     let mut outcome = RecordOutcome {
         record,
@@ -148,7 +149,7 @@ fn the_outcome_names_the_next_due_date_and_overdue_standards() {
         overdue_standards: vec!["0007".into()],
         out_of_tolerance: false,
     };
-    let (message, warning) = outcome_notices(&outcome);
+    let (message, warning) = outcome_notices(&outcome, false);
     assert_eq!(message, "Recorded · next due 2027-11-25");
     assert_eq!(
         warning.as_deref(),
@@ -156,10 +157,113 @@ fn the_outcome_names_the_next_due_date_and_overdue_standards() {
     );
     outcome.plan.fields.next_due = None;
     outcome.overdue_standards = vec!["0007".into(), "0009".into()];
-    let (message, warning) = outcome_notices(&outcome);
+    let (message, warning) = outcome_notices(&outcome, false);
     assert_eq!(message, "Recorded");
     assert_eq!(
         warning.as_deref(),
         Some("Standards 0007 and 0009 were overdue on the day they were used")
     );
+    outcome.overdue_standards = vec!["0007".into()];
+    let (message, warning) = outcome_notices(&outcome, true);
+    assert_eq!(message, "Amended");
+    assert!(warning.is_some());
+}
+
+fn saved_record() -> CalibrationRecord {
+    let point = PointFields {
+        description: "10 V DC".into(),
+        nominal: "10".into(),
+        unit: "V".into(),
+        tolerance: "0.1".into(),
+        as_found: "10.3".into(),
+        as_left: "10.05".into(),
+        ..PointFields::default()
+    };
+    let details = RecordFields {
+        performed_on: NaiveDate::from_ymd_opt(2026, 11, 20),
+        performed_by: "Ana".into(),
+        certificate_number: "C-118".into(),
+        points: vec![point.clone(), point],
+        ..RecordFields::default()
+    }
+    .validate(today())
+    .unwrap();
+    CalibrationRecord {
+        id: "0190a0b0-0000-7000-8000-0000000000aa".parse().unwrap(),
+        plan_id: plan(Provider::Internal).id,
+        plan_name: "Calibration".into(),
+        equipment_id: plan(Provider::Internal).equipment_id,
+        details,
+        created_at: Default::default(),
+        amendments: Vec::new(),
+    }
+}
+
+fn amend(actions: impl IntoIterator<Item = RecordAction>) -> RecordState {
+    let mut state = Rc::new(RecordState::amend(&saved_record(), Vec::new()));
+    for action in actions {
+        state = state.reduce(action);
+    }
+    (*state).clone()
+}
+
+#[test]
+fn an_amendment_starts_from_the_record_as_saved() {
+    let record = saved_record();
+    let state = amend([]);
+    assert_eq!(state.amending, Some(record.id));
+    assert_eq!(state.performed_on, "2026-11-20");
+    assert_eq!(state.fields, record.details.to_fields());
+    assert_eq!(state.row_keys, [0, 1]);
+    // A new row gets a key of its own.
+    assert_eq!(amend([RecordAction::AddPoint]).row_keys, [0, 1, 2]);
+    // Unchanged, it validates back to the same details.
+    assert_eq!(state.fields.validate(today()), Ok(record.details));
+}
+
+#[test]
+fn an_amendment_needs_a_reason_which_comes_first() {
+    let state = amend([
+        RecordAction::Text("performed_by", String::new()),
+        RecordAction::Invalid,
+    ]);
+    let errors = state.errors(today());
+    assert_eq!(keys(&errors), ["reason", "performed_by"]);
+    let first = crate::forms::first_in_form_order(&errors, rank).unwrap();
+    assert_eq!(first.field, "reason");
+    assert_eq!(input_for("reason"), "record-field-reason");
+    let state = amend([
+        RecordAction::Text("reason", "Certificate number mistyped".into()),
+        RecordAction::Text("certificate_number", "C-119".into()),
+    ]);
+    assert_eq!(state.check(today()), Ok(()));
+    let amendment = state.amendment(saved_record().id);
+    assert_eq!(amendment.reason, "Certificate number mistyped");
+    assert_eq!(amendment.fields.certificate_number, "C-119");
+}
+
+#[test]
+fn a_new_record_asks_no_reason() {
+    let state = run([
+        RecordAction::Text("performed_by", "Ana".into()),
+        RecordAction::Result(Some(CalibrationResult::Pass)),
+    ]);
+    assert_eq!(state.amending, None);
+    assert_eq!(state.check(today()), Ok(()));
+}
+
+#[test]
+fn the_shells_message_about_the_reason_shows_under_it() {
+    let state = amend([
+        RecordAction::Started,
+        RecordAction::Failed(ApiError::Validation {
+            errors: vec![FieldError {
+                field: "reason".into(),
+                message: "Reason is required".into(),
+            }],
+        }),
+    ]);
+    assert_eq!(state.feedback.problem, None);
+    let state = Rc::new(state).reduce(RecordAction::Text("reason", "Typo".into()));
+    assert!(state.feedback.errors(Vec::new).is_empty());
 }
