@@ -162,14 +162,30 @@ impl App {
         element.prop("value").await.unwrap().unwrap_or_default()
     }
 
+    /// The element matching `css`, once it exists and can be used: shown and enabled
+    /// (a form may render disabled while it loads or saves).
+    pub async fn wait_usable(&self, css: &str) -> Element {
+        self.eventually(&format!("{css} to be usable"), || async {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(element) => {
+                    element.is_displayed().await.unwrap_or(false)
+                        && element.is_enabled().await.unwrap_or(false)
+                }
+                Err(_) => false,
+            }
+        })
+        .await;
+        self.wait_for(css).await
+    }
+
     /// Clicks the element matching `css`.
     pub async fn click(&self, css: &str) {
-        self.wait_for(css).await.click().await.unwrap();
+        self.wait_usable(css).await.click().await.unwrap();
     }
 
     /// Replaces the text in the input matching `css` by typing `text`.
     pub async fn fill(&self, css: &str, text: &str) {
-        let input = self.wait_for(css).await;
+        let input = self.wait_usable(css).await;
         input.clear().await.unwrap();
         input.send_keys(text).await.unwrap();
     }

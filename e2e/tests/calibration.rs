@@ -74,6 +74,23 @@ async fn plan_record_and_find_it_on_the_calendar() {
     app.wait_for_text(".history-table", "Fail").await;
     app.screenshot("08-equipment-detail").await;
 
+    // The as-left reading was mistyped: an amendment with a reason corrects the record,
+    // keeps the first version in its history, and clears the flag.
+    app.click("tr[data-record-id] .amend-record").await;
+    app.wait_for("#record-field-reason").await;
+    app.fill("#point-0-as_left", "10.001").await;
+    app.wait_for_text(".verdict-left", "Pass").await;
+    app.click("#save-record").await;
+    app.wait_for_text("#record-error-reason", "Reason is required")
+        .await;
+    app.fill("#record-field-reason", "As-left reading mistyped")
+        .await;
+    app.click("#save-record").await;
+    app.wait_gone("#out-of-tolerance").await;
+    app.wait_for_text(".history-table .amended-tag", "Amended")
+        .await;
+    app.wait_for_text(".history-table", "Adjusted").await;
+
     // The calendar shows it on its due day, a year ahead.
     app.click("#nav-calibrations").await;
     app.wait_for(".due-table").await;
