@@ -9,6 +9,10 @@ ALTER TABLE equipment ADD COLUMN out_of_tolerance INTEGER NOT NULL DEFAULT 0
 -- The due list filters items by department as it does by location (0001 indexed that).
 CREATE INDEX equipment_by_department ON equipment (department COLLATE NOCASE);
 
+-- Searches with only one- or two-letter words test every item's search_text: a covering
+-- index holds just that column, so the scan reads a third of the pages the table needs.
+CREATE INDEX equipment_by_search_text ON equipment (search_text);
+
 -- What is done to an item and how often.
 --   next_due          NULL until a first calibration or a date is set ("never done")
 --   due_soon_from     next_due - due_soon_days      } derived from next_due and the windows,

@@ -437,6 +437,19 @@ pub struct CalibrationRecord {
     pub created_at: DateTime<Utc>,
     /// The corrections made to it, oldest first, each with what it replaced.
     pub amendments: Vec<Amendment>,
+    /// The reference standards it names now, as they read in the register.
+    pub standards_used: Vec<StandardUsed>,
+}
+
+/// A reference standard a record names, for showing it without another look-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandardUsed {
+    /// The standard.
+    pub id: EquipmentId,
+    /// Its asset tag.
+    pub asset_tag: String,
+    /// Its name.
+    pub name: String,
 }
 
 /// One correction of a saved record.

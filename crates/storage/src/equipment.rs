@@ -37,9 +37,12 @@ enum Route {
     Unsearched,
     /// The trigram index has this query's `matches`, few enough to count and sort.
     Index { fts: String, matches: u64 },
-    /// Too many matches, or only one- and two-letter words: rows are tested in sort order,
-    /// and the count stops at [`benchlog_domain::page::Page::COUNT_LIMIT`]. Matching rows are then dense,
-    /// so both stop early.
+    /// Too many matches for the index, or only one- and two-letter words: rows are tested
+    /// one by one (off a covering index of `search_text`), up to one past
+    /// [`benchlog_domain::page::Page::COUNT_LIMIT`] matches. Up to the limit, the page is
+    /// sorted from those; past it, the page is read in sort order off the column's index,
+    /// testing each row, and the total is a lower bound. Matching rows are then dense, so
+    /// that stops early.
     Scan,
 }
 
@@ -77,8 +80,15 @@ pub(crate) fn list(conn: &mut Connection, query: &EquipmentQuery) -> Result<Equi
         Route::Unsearched | Route::Index { .. } => (count(&tx, &filter, None)?, true),
         Route::Scan => {
             let limit = EquipmentPage::COUNT_LIMIT;
-            let counted = count(&tx, &filter, Some(limit))?;
-            (counted.min(limit), counted <= limit)
+            let rows = matching_rows(&tx, &filter, limit + 1)?;
+            if rows.len() as u64 <= limit {
+                // Few enough to sort: the page is cut from them, without a second scan.
+                let total = rows.len() as u64;
+                filter = Filter::rows(&rows);
+                (total, true)
+            } else {
+                (limit, false)
+            }
         }
     };
     let sql = format!(
@@ -143,6 +153,20 @@ fn fts_query(words: &[&str]) -> Option<String> {
     (!quoted.is_empty()).then(|| quoted.join(" AND "))
 }
 
+/// The row numbers (`seq`) of up to `limit` rows `filter` selects.
+fn matching_rows(tx: &Connection, filter: &Filter, limit: u64) -> Result<Vec<i64>> {
+    let sql = format!(
+        "SELECT equipment.seq FROM {} WHERE {} LIMIT {limit}",
+        filter.table,
+        filter.sql()
+    );
+    let rows = tx
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(&filter.params), |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 /// Counts the rows `filter` selects, or, with a `limit`, up to one past it.
 fn count(tx: &Connection, filter: &Filter, limit: Option<u64>) -> Result<u64> {
     let (table, conditions) = (filter.table, filter.sql());
@@ -170,6 +194,17 @@ impl Filter {
     /// Every equipment row.
     fn equipment() -> Self {
         Self::on("equipment")
+    }
+
+    /// The equipment rows with these row numbers.
+    fn rows(rows: &[i64]) -> Self {
+        let list: Vec<String> = rows.iter().map(i64::to_string).collect();
+        let mut filter = Self::equipment();
+        filter.push(
+            "equipment.seq IN (SELECT value FROM json_each(?))",
+            &format!("[{}]", list.join(",")),
+        );
+        filter
     }
 
     /// The trigram index's matches for `fts`.

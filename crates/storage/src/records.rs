@@ -12,7 +12,7 @@ use benchlog_domain::page::{PAGE_SIZE, Page, offset};
 use benchlog_domain::plan::{Plan, Provider};
 use benchlog_domain::record::{
     Amendment, CalibrationRecord, MeasurementPoint, NewRecord, RecordAmendment, RecordDetails,
-    RecordId, RecordOutcome, RecordQuery, ToleranceKind,
+    RecordId, RecordOutcome, RecordQuery, StandardUsed, ToleranceKind,
 };
 use benchlog_domain::schedule::{Interval, IntervalUnit, PlanState, Schedule};
 use benchlog_domain::tolerance::{CalibrationResult, Limits, Tolerance};
@@ -502,16 +502,38 @@ fn assemble(conn: &Connection, versions: Vec<VersionRow>) -> Result<Option<Calib
         return Ok(None);
     };
     let mut record = first.record;
+    let mut latest = first.seq;
     record.details = complete(conn, first.seq, record.details)?;
     for later in versions {
         let details = complete(conn, later.seq, later.record.details)?;
+        latest = later.seq;
         record.amendments.push(Amendment {
             amended_at: later.record.created_at,
             reason: later.reason.unwrap_or_default(),
             previous: std::mem::replace(&mut record.details, details),
         });
     }
+    record.standards_used = standards_used(conn, latest)?;
     Ok(Some(record))
+}
+
+/// The standards a version names, as they read in the register.
+fn standards_used(conn: &Connection, seq: i64) -> Result<Vec<StandardUsed>> {
+    let standards = conn
+        .prepare_cached(
+            "SELECT equipment.id, equipment.asset_tag, equipment.name FROM record_standard
+             JOIN equipment ON equipment.seq = record_standard.equipment_seq
+             WHERE record_standard.record_seq = ? ORDER BY equipment.asset_tag",
+        )?
+        .query_map([seq], |row| {
+            Ok(StandardUsed {
+                id: text_at(row, 0)?,
+                asset_tag: row.get(1)?,
+                name: row.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(standards)
 }
 
 /// Adds a version's points and standards, read from their own tables.
@@ -557,6 +579,7 @@ fn version_from_row(row: &Row<'_>) -> rusqlite::Result<VersionRow> {
         },
         created_at: timestamp_at(row, 15)?,
         amendments: Vec::new(),
+        standards_used: Vec::new(),
     };
     Ok(VersionRow {
         seq: row.get(0)?,

@@ -524,6 +524,11 @@ fn a_standard_is_judged_as_it_stood_on_the_day_it_was_used() {
         .record_calibration(&used_on("2026-04-01"), day("2026-11-25"))
         .unwrap();
     assert!(after.overdue_standards.is_empty());
+    let used = &after.record.standards_used;
+    assert_eq!(
+        (used.len(), used[0].asset_tag.as_str(), used[0].id),
+        (1, "STD2", standard)
+    );
     let error = lab
         .raw()
         .execute("DELETE FROM record_standard", [])
