@@ -1,8 +1,8 @@
-//! One record in full: how it was done, its measurement points with their verdicts, and
-//! its amendments.
+//! One record in full: how it was done and with which standards, its measurement points
+//! with their verdicts, and its amendments.
 
 use benchlog_domain::plan::Provider;
-use benchlog_domain::record::{CalibrationRecord, MeasurementPoint};
+use benchlog_domain::record::{CalibrationRecord, MeasurementPoint, StandardUsed};
 use benchlog_domain::tolerance::Tolerance;
 use yew::prelude::*;
 
@@ -17,8 +17,9 @@ pub struct RecordBreakdownProps {
     pub record: CalibrationRecord,
 }
 
-/// The record's conditions and notes, then `table.record-points`, then its amendments
-/// (`section.amendments`).
+/// The record's conditions, the standards it used (`ul.standards-used`, one
+/// `li[data-asset-tag]` each, or "None") and notes, then `table.record-points`, then its
+/// amendments (`section.amendments`).
 #[component]
 pub fn RecordBreakdown(props: &RecordBreakdownProps) -> Html {
     let details = &props.record.details;
@@ -45,9 +46,6 @@ pub fn RecordBreakdown(props: &RecordBreakdownProps) -> Html {
         ),
     ];
     facts.extend(optional.into_iter().filter(|(_, value)| !value.is_empty()));
-    if !details.standards.is_empty() {
-        facts.push(("Standards used", details.standards.len().to_string()));
-    }
     facts.push(("Recorded", local_timestamp(props.record.created_at)));
     html! {
         <div class="record-details">
@@ -55,6 +53,10 @@ pub fn RecordBreakdown(props: &RecordBreakdownProps) -> Html {
                 {for facts.into_iter().map(|(label, value)| html! {
                     <div class="fact"><dt>{label}</dt><dd>{value}</dd></div>
                 })}
+                <div class="fact fact-wide">
+                    <dt>{"Standards used"}</dt>
+                    <dd>{standards_used(&props.record.standards_used)}</dd>
+                </div>
             </dl>
             if !details.notes.is_empty() {
                 <p class="notes">{&details.notes}</p>
@@ -78,6 +80,23 @@ pub fn RecordBreakdown(props: &RecordBreakdownProps) -> Html {
             }
             <Amendments record={props.record.clone()} />
         </div>
+    }
+}
+
+/// The standards a record used, by asset tag and name: "STD1 · Voltage reference".
+fn standards_used(standards: &[StandardUsed]) -> Html {
+    if standards.is_empty() {
+        return html! { <span class="muted">{"None"}</span> };
+    }
+    html! {
+        <ul class="standards-used">
+            {for standards.iter().map(|standard| html! {
+                <li data-asset-tag={standard.asset_tag.clone()}>
+                    <span class="mono">{&standard.asset_tag}</span>
+                    {" · "}{&standard.name}
+                </li>
+            })}
+        </ul>
     }
 }
 

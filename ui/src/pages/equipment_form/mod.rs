@@ -24,6 +24,7 @@ use crate::components::status_badge::StatusBadge;
 use crate::components::text_field::TextField;
 use crate::dom::focus_by_id;
 use crate::format::local_timestamp;
+use crate::forms::Submit;
 use crate::hooks::use_latest_request;
 use crate::ipc::call;
 
@@ -172,7 +173,7 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
 
     let save = {
         let dispatcher = state.dispatcher();
-        let busy = state.busy;
+        let busy = state.feedback.busy();
         let existing = props.existing.clone();
         let on_done = props.on_done.clone();
         Callback::from(move |(fields, action): (EquipmentFields, Busy)| {
@@ -182,14 +183,14 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
             let valid = match fields.validate() {
                 Ok(valid) => valid,
                 Err(errors) => {
-                    dispatcher.dispatch(FormAction::Invalid);
+                    dispatcher.dispatch(FormAction::Submit(Submit::Invalid));
                     if let Some(first) = errors.first() {
                         focus_by_id(&field_id(&first.field));
                     }
                     return;
                 }
             };
-            dispatcher.dispatch(FormAction::Started(action));
+            dispatcher.dispatch(FormAction::Submit(Submit::Started(action)));
             let (dispatcher, existing, on_done) =
                 (dispatcher.clone(), existing.clone(), on_done.clone());
             let fields = valid.fields().clone();
@@ -218,7 +219,7 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
                         if let Some(first) = error.field_errors().first() {
                             focus_by_id(&field_id(&first.field));
                         }
-                        dispatcher.dispatch(FormAction::Failed(error));
+                        dispatcher.dispatch(FormAction::Submit(Submit::Failed(error)));
                     }
                 }
             });
@@ -276,7 +277,7 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
         }
     };
 
-    let busy = state.busy;
+    let busy = state.feedback.busy();
     // A problem for the whole form, e.g. a failed delete, takes focus so it is seen and read.
     let problem = html! { <FormProblem problem={state.feedback.problem.clone()} /> };
     // While the shell works on a save or delete, nothing may leave the form: its answer
@@ -408,13 +409,13 @@ fn delete_dialog(
         let (id, on_done) = (stored.id, on_done.clone());
         let message = format!("Deleted {}", describe(&stored.fields));
         Callback::from(move |()| {
-            dispatcher.dispatch(FormAction::Started(Busy::Deleting));
+            dispatcher.dispatch(FormAction::Submit(Submit::Started(Busy::Deleting)));
             let (dispatcher, on_done, message) =
                 (dispatcher.clone(), on_done.clone(), message.clone());
             spawn_local(async move {
                 match call::<DeleteEquipment>(&id).await {
                     Ok(()) => on_done.emit(message),
-                    Err(error) => dispatcher.dispatch(FormAction::Failed(error)),
+                    Err(error) => dispatcher.dispatch(FormAction::Submit(Submit::Failed(error))),
                 }
             });
         })
@@ -426,7 +427,7 @@ fn delete_dialog(
     html! {
         <ConfirmDialog title={format!("Delete {}?", stored.fields.asset_tag)}
             confirm_label="Delete" busy_label="Deleting…"
-            busy={state.busy == Some(Busy::Deleting)} {on_confirm} {on_cancel}
+            busy={state.feedback.busy() == Some(Busy::Deleting)} {on_confirm} {on_cancel}
             return_focus={delete_ref.clone()}>
             <p>
                 <strong>{&stored.fields.name}</strong>

@@ -3,10 +3,10 @@
 use std::rc::Rc;
 
 use benchlog_domain::equipment::{EquipmentField, EquipmentFields, EquipmentStatus};
-use benchlog_domain::error::{ApiError, FieldError};
+use benchlog_domain::error::FieldError;
 use yew::Reducible;
 
-use crate::forms::Feedback;
+use crate::forms::{Feedback, Submit};
 
 /// The form actions that talk to the shell; while one runs, the buttons are disabled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,10 +24,9 @@ pub enum Busy {
 pub struct FormState {
     /// Everything the user typed, kept as typed even when it is invalid.
     pub fields: EquipmentFields,
-    /// The messages shown under the fields and at the top of the form.
-    pub feedback: Feedback,
-    /// The action in flight, if any.
-    pub busy: Option<Busy>,
+    /// The messages shown under the fields and at the top of the form, and the action in
+    /// flight, if any.
+    pub feedback: Feedback<Busy>,
     /// Whether the delete confirmation is open.
     pub confirming_delete: bool,
 }
@@ -58,12 +57,8 @@ pub enum FormAction {
     Status(EquipmentStatus),
     /// The reference-standard box was ticked or cleared.
     ReferenceStandard(bool),
-    /// Saving was refused by the form's own rules.
-    Invalid,
-    /// An action went out to the shell.
-    Started(Busy),
-    /// The shell refused the action.
-    Failed(ApiError),
+    /// What happened to a save or delete.
+    Submit(Submit<Busy>),
     /// The user asked to delete; ask for confirmation.
     AskDelete,
     /// The user backed out of deleting.
@@ -82,16 +77,13 @@ impl Reducible for FormState {
             }
             FormAction::Status(status) => next.fields.status = status,
             FormAction::ReferenceStandard(on) => next.fields.reference_standard = on,
-            FormAction::Invalid => next.feedback.invalid(),
-            FormAction::Started(busy) => {
-                next.busy = Some(busy);
-                next.feedback.started();
-            }
-            FormAction::Failed(error) => {
-                next.busy = None;
-                next.confirming_delete = false;
+            FormAction::Submit(event) => {
+                // A refusal also closes the delete confirmation.
+                if matches!(event, Submit::Failed(_)) {
+                    next.confirming_delete = false;
+                }
                 // A message about a field without a text input (or none) goes to the top.
-                next.feedback.failed(&error, |key| {
+                next.feedback.submit(event, |key| {
                     EquipmentField::ALL.iter().any(|field| field.key() == key)
                 });
             }
@@ -104,6 +96,8 @@ impl Reducible for FormState {
 
 #[cfg(test)]
 mod tests {
+    use benchlog_domain::error::ApiError;
+
     use super::*;
 
     fn reduce(state: FormState, actions: impl IntoIterator<Item = FormAction>) -> FormState {
@@ -118,7 +112,7 @@ mod tests {
     fn errors_show_only_after_an_attempt_and_follow_typing() {
         let state = reduce(FormState::default(), []);
         assert!(state.errors().is_empty());
-        let state = reduce(state, [FormAction::Invalid]);
+        let state = reduce(state, [FormAction::Submit(Submit::Invalid)]);
         let keys: Vec<String> = state.errors().into_iter().map(|e| e.field).collect();
         assert_eq!(keys, ["asset_tag", "name"]);
         let state = reduce(
@@ -143,12 +137,12 @@ mod tests {
         let state = reduce(
             FormState::new(fields),
             [
-                FormAction::Started(Busy::Saving),
-                FormAction::Failed(conflict),
+                FormAction::Submit(Submit::Started(Busy::Saving)),
+                FormAction::Submit(Submit::Failed(conflict)),
                 FormAction::Text(EquipmentField::Name, "Multimeter".into()),
             ],
         );
-        assert_eq!(state.busy, None);
+        assert_eq!(state.feedback.busy(), None);
         assert_eq!(state.feedback.problem, None);
         assert_eq!(state.errors().len(), 1);
         let state = reduce(
@@ -172,7 +166,10 @@ mod tests {
                 },
             ],
         };
-        let state = reduce(FormState::default(), [FormAction::Failed(error)]);
+        let state = reduce(
+            FormState::default(),
+            [FormAction::Submit(Submit::Failed(error))],
+        );
         assert_eq!(
             state.feedback.problem.as_deref(),
             Some("Interval must be positive")
@@ -188,7 +185,10 @@ mod tests {
         };
         let state = reduce(
             FormState::default(),
-            [FormAction::AskDelete, FormAction::Failed(error)],
+            [
+                FormAction::AskDelete,
+                FormAction::Submit(Submit::Failed(error)),
+            ],
         );
         assert_eq!(
             state.feedback.problem.as_deref(),

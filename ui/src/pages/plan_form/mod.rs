@@ -19,7 +19,7 @@ use crate::components::form_problem::FormProblem;
 use crate::components::page_header::{BackLink, PageHeader};
 use crate::dom::focus_by_id;
 use crate::format::describe;
-use crate::forms::first_in_form_order;
+use crate::forms::{Saving, Submit, first_in_form_order};
 use crate::hooks::use_fetch;
 use crate::ipc::call;
 
@@ -53,8 +53,9 @@ pub fn PlanFormPage(props: &PlanFormPageProps) -> Html {
     });
     use_effect_with((), |()| focus_by_id(&input_id(PREFIX, "name")));
 
+    let saving = state.feedback.is_busy();
     let onsubmit = {
-        let (dispatcher, draft, saving) = (state.dispatcher(), state.draft.clone(), state.saving);
+        let (dispatcher, draft) = (state.dispatcher(), state.draft.clone());
         let (existing, equipment_id) = (props.existing.clone(), props.equipment_id);
         let on_done = props.on_done.clone();
         move |e: SubmitEvent| {
@@ -65,12 +66,12 @@ pub fn PlanFormPage(props: &PlanFormPageProps) -> Html {
             let fields = match draft.check() {
                 Ok(fields) => fields,
                 Err(errors) => {
-                    dispatcher.dispatch(PlanAction::Invalid);
+                    dispatcher.dispatch(PlanAction::Submit(Submit::Invalid));
                     focus_first(&errors);
                     return;
                 }
             };
-            dispatcher.dispatch(PlanAction::Started);
+            dispatcher.dispatch(PlanAction::Submit(Submit::Started(Saving)));
             let (dispatcher, existing, on_done) =
                 (dispatcher.clone(), existing.clone(), on_done.clone());
             spawn_local(async move {
@@ -78,7 +79,7 @@ pub fn PlanFormPage(props: &PlanFormPageProps) -> Html {
                     Ok(message) => on_done.emit(message),
                     Err(error) => {
                         focus_first(&error.field_errors());
-                        dispatcher.dispatch(PlanAction::Failed(error));
+                        dispatcher.dispatch(PlanAction::Submit(Submit::Failed(error)));
                     }
                 }
             });
@@ -100,17 +101,17 @@ pub fn PlanFormPage(props: &PlanFormPageProps) -> Html {
         item_name
     };
     let before = html! {
-        <BackLink label={back_label} disabled={state.saving} on_click={props.on_cancel.clone()} />
+        <BackLink label={back_label} disabled={saving} on_click={props.on_cancel.clone()} />
     };
     let on_cancel = props.on_cancel.clone();
     let actions = html! {
         <>
             <button type="submit" form="plan-form" id="save-plan" class="button primary"
-                disabled={state.saving}>
-                {if state.saving { "Saving…" } else { "Save plan" }}
+                disabled={saving}>
+                {if saving { "Saving…" } else { "Save plan" }}
             </button>
             <button type="button" id="cancel-plan" class="button secondary"
-                disabled={state.saving} onclick={move |_| on_cancel.emit(())}>
+                disabled={saving} onclick={move |_| on_cancel.emit(())}>
                 {"Cancel"}
             </button>
             <span class="form-actions-hint">

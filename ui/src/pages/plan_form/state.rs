@@ -3,13 +3,13 @@
 
 use std::rc::Rc;
 
-use benchlog_domain::error::{ApiError, FieldError};
+use benchlog_domain::error::FieldError;
 use benchlog_domain::plan::{PlanField, PlanFields, Provider};
 use benchlog_domain::schedule::IntervalUnit;
 use yew::Reducible;
 
 use crate::format::{iso_date, parse_date};
-use crate::forms::Feedback;
+use crate::forms::{Feedback, Submit};
 
 /// The plan's text fields in the order the form shows them.
 pub const PLAN_FIELDS: [PlanField; 8] = [
@@ -154,10 +154,8 @@ fn error(field: PlanField, message: &str) -> FieldError {
 pub struct PlanFormState {
     /// The plan as typed.
     pub draft: PlanDraft,
-    /// Messages under the fields and at the top.
+    /// Messages under the fields and at the top, and whether a save is in flight.
     pub feedback: Feedback,
-    /// Whether a save is in flight.
-    pub saving: bool,
 }
 
 impl PlanFormState {
@@ -166,7 +164,6 @@ impl PlanFormState {
         Self {
             draft: fields.into(),
             feedback: Feedback::default(),
-            saving: false,
         }
     }
 
@@ -187,12 +184,8 @@ pub enum PlanAction {
     Provider(Provider),
     /// The paused box was ticked or cleared.
     Paused(bool),
-    /// Saving was refused by the form's own rules.
-    Invalid,
-    /// A save went out.
-    Started,
-    /// The shell refused it.
-    Failed(ApiError),
+    /// What happened to the save.
+    Submit(Submit),
 }
 
 impl Reducible for PlanFormState {
@@ -216,16 +209,9 @@ impl Reducible for PlanFormState {
                 next.feedback.edited(|key| external.contains(&key));
             }
             PlanAction::Paused(paused) => next.draft.paused = paused,
-            PlanAction::Invalid => next.feedback.invalid(),
-            PlanAction::Started => {
-                next.saving = true;
-                next.feedback.started();
-            }
-            PlanAction::Failed(error) => {
-                next.saving = false;
-                next.feedback
-                    .failed(&error, |key| rank(key) < PLAN_FIELDS.len());
-            }
+            PlanAction::Submit(event) => next
+                .feedback
+                .submit(event, |key| rank(key) < PLAN_FIELDS.len()),
         }
         Rc::new(next)
     }
@@ -283,7 +269,7 @@ mod tests {
             .reduce(PlanAction::Provider(Provider::External)))
         .clone();
         assert!(state.errors().is_empty(), "nothing shows before an attempt");
-        let state = (*Rc::new(state).reduce(PlanAction::Invalid)).clone();
+        let state = (*Rc::new(state).reduce(PlanAction::Submit(Submit::Invalid))).clone();
         assert_eq!(keys(&state.errors()), ["name", "external_lab"]);
     }
 }

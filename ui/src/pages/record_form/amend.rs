@@ -3,15 +3,15 @@
 
 use std::rc::Rc;
 
-use benchlog_domain::equipment::{Equipment, EquipmentSummary};
 use benchlog_domain::ipc::GetEquipment;
+use benchlog_domain::key::Keyed;
 use benchlog_domain::record::{CalibrationRecord, RecordOutcome};
 use yew::prelude::*;
 
 use super::form::RecordForm;
 use super::load_frame;
 use super::mode::{RecordMode, amend_title};
-use super::state::PREFIX;
+use super::state::{PREFIX, RecordText};
 use crate::components::field::{error_id, input_id};
 use crate::components::text_field::TextField;
 use crate::hooks::use_fetch;
@@ -28,56 +28,20 @@ pub struct AmendFormPageProps {
     pub on_cancel: Callback<()>,
 }
 
-/// Loads the item and the record's reference standards, then shows `form#record-form`
-/// filled in with the record as it reads now.
+/// Loads the item, then shows `form#record-form` filled in with the record as it reads
+/// now (its reference standards as the history listed them).
 #[component]
 pub fn AmendFormPage(props: &AmendFormPageProps) -> Html {
-    let loaded = use_fetch(props.record.clone(), |record| {
-        let record = record.clone();
-        async move {
-            let item = call::<GetEquipment>(&record.equipment_id).await?;
-            let mut standards = Vec::with_capacity(record.details.standards.len());
-            for id in &record.details.standards {
-                standards.push(summary(&call::<GetEquipment>(id).await?));
-            }
-            Ok((item, standards))
-        }
+    let loaded = use_fetch(props.record.equipment_id, |&id| async move {
+        call::<GetEquipment>(&id).await
     });
     let title = amend_title(props.record.details.performed_on);
-    load_frame(
-        &title,
-        "This record",
-        &loaded,
-        &props.on_cancel,
-        |(item, standards)| {
-            let mode = RecordMode::Amend {
-                record: props.record.clone(),
-                standards: standards.clone(),
-            };
-            html! {
-                <RecordForm item={item.clone()} {mode} on_done={props.on_done.clone()}
-                    on_cancel={props.on_cancel.clone()} />
-            }
-        },
-    )
-}
-
-/// How the standards picker lists an item.
-fn summary(item: &Equipment) -> EquipmentSummary {
-    let fields = &item.fields;
-    EquipmentSummary {
-        id: item.id,
-        asset_tag: fields.asset_tag.clone(),
-        name: fields.name.clone(),
-        manufacturer: fields.manufacturer.clone(),
-        model: fields.model.clone(),
-        serial_number: fields.serial_number.clone(),
-        location: fields.location.clone(),
-        status: fields.status,
-        reference_standard: fields.reference_standard,
-        out_of_tolerance: item.out_of_tolerance,
-        updated_at: item.updated_at,
-    }
+    load_frame(&title, "record", &loaded, &props.on_cancel, |item| {
+        html! {
+            <RecordForm item={item.clone()} mode={RecordMode::Amend(props.record.clone())}
+                on_done={props.on_done.clone()} on_cancel={props.on_cancel.clone()} />
+        }
+    })
 }
 
 /// Properties of [`ReasonSection`].
@@ -96,6 +60,7 @@ pub struct ReasonSectionProps {
 /// reason (`#record-field-reason`, its message `#record-error-reason`).
 #[component]
 pub fn ReasonSection(props: &ReasonSectionProps) -> Html {
+    let key = RecordText::Reason.key();
     html! {
         <fieldset class="form-section amend-section">
             <legend>{"Correction"}</legend>
@@ -104,8 +69,8 @@ pub fn ReasonSection(props: &ReasonSectionProps) -> Html {
                      added to its history."}</p>
             </aside>
             <div class="form-grid">
-                <TextField id={input_id(PREFIX, "reason")} error_id={error_id(PREFIX, "reason")}
-                    name="reason" label="Reason for the correction" required=true multiline=true
+                <TextField id={input_id(PREFIX, key)} error_id={error_id(PREFIX, key)}
+                    name={key} label="Reason for the correction" required=true multiline=true
                     hint="For example: “Certificate number mistyped; corrected from the certificate.”"
                     value={props.reason.clone()} error={props.error.clone()}
                     on_input={props.on_input.clone()} />

@@ -2,6 +2,7 @@
 
 use benchlog_domain::equipment::Equipment;
 use benchlog_domain::error::FieldError;
+use benchlog_domain::key::Keyed;
 use benchlog_domain::record::RecordOutcome;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -12,14 +13,14 @@ use super::mode::RecordMode;
 use super::points::PointsTable;
 use super::result::result_field;
 use super::standards::StandardsPicker;
-use super::state::{PREFIX, RecordAction, input_for, rank};
+use super::state::{PREFIX, RecordAction, RecordText, input_for, rank};
 use crate::components::field::input_id;
 use crate::components::form_page::FormPage;
 use crate::components::form_problem::FormProblem;
 use crate::components::page_header::{BackLink, PageHeader};
 use crate::dom::focus_by_id;
 use crate::format::today;
-use crate::forms::{first_in_form_order, message_for};
+use crate::forms::{Saving, Submit, first_in_form_order, message_for};
 
 /// Properties of [`RecordForm`].
 #[derive(Properties, PartialEq)]
@@ -40,7 +41,7 @@ pub struct RecordFormProps {
 pub fn RecordForm(props: &RecordFormProps) -> Html {
     let state = use_reducer(|| props.mode.initial_state(today()));
     let first = props.mode.first_input();
-    use_effect_with((), move |()| focus_by_id(&input_id(PREFIX, first)));
+    use_effect_with((), move |()| focus_by_id(&input_id(PREFIX, first.key())));
     let on_action = state.dispatcher().to_callback();
     let today = today();
     let errors = state.errors(today);
@@ -50,15 +51,15 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
         let (mode, on_done) = (props.mode.clone(), props.on_done.clone());
         move |e: SubmitEvent| {
             e.prevent_default();
-            if snapshot.saving {
+            if snapshot.feedback.is_busy() {
                 return;
             }
             if let Err(errors) = snapshot.check(today) {
-                dispatcher.dispatch(RecordAction::Invalid);
+                dispatcher.dispatch(RecordAction::Submit(Submit::Invalid));
                 focus_first(&errors);
                 return;
             }
-            dispatcher.dispatch(RecordAction::Started);
+            dispatcher.dispatch(RecordAction::Submit(Submit::Started(Saving)));
             let (dispatcher, on_done) = (dispatcher.clone(), on_done.clone());
             let (mode, snapshot) = (mode.clone(), snapshot.clone());
             spawn_local(async move {
@@ -66,13 +67,13 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
                     Ok(outcome) => on_done.emit(outcome),
                     Err(error) => {
                         focus_first(&error.field_errors());
-                        dispatcher.dispatch(RecordAction::Failed(error));
+                        dispatcher.dispatch(RecordAction::Submit(Submit::Failed(error)));
                     }
                 }
             });
         }
     };
-    let (item, mode, saving) = (&props.item, &props.mode, state.saving);
+    let (item, mode, saving) = (&props.item, &props.mode, state.feedback.is_busy());
     let before = html! {
         <BackLink label="Back" disabled={saving} on_click={props.on_cancel.clone()} />
     };
@@ -96,8 +97,9 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
     };
     let intro = if mode.is_amendment() {
         html! {
-            <ReasonSection reason={state.reason.clone()} error={message_for(&errors, "reason")}
-                on_input={on_action.reform(|value| RecordAction::Text("reason", value))} />
+            <ReasonSection reason={state.reason.clone()}
+                error={message_for(&errors, RecordText::Reason.key())}
+                on_input={on_action.reform(|value| RecordAction::Text(RecordText::Reason, value))} />
         }
     } else {
         html! {

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use benchlog_domain::equipment::{Equipment, EquipmentSummary};
+use benchlog_domain::equipment::Equipment;
 use benchlog_domain::error::ApiError;
 use benchlog_domain::ipc::{AmendRecord, RecordCalibration};
 use benchlog_domain::plan::Plan;
@@ -11,7 +11,7 @@ use benchlog_domain::record::{CalibrationRecord, NewRecord, RecordOutcome};
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use super::state::RecordState;
+use super::state::{RecordState, RecordText};
 use crate::components::calibration_badges::PlanStateBadge;
 use crate::format::{describe, iso_date, local_timestamp};
 use crate::ipc::call;
@@ -21,13 +21,8 @@ use crate::ipc::call;
 pub enum RecordMode {
     /// Record a new calibration against this plan.
     Record(Plan),
-    /// Correct this saved record, which names these reference standards.
-    Amend {
-        /// The record as saved.
-        record: Rc<CalibrationRecord>,
-        /// Its standards, as listed.
-        standards: Vec<EquipmentSummary>,
-    },
+    /// Correct this saved record.
+    Amend(Rc<CalibrationRecord>),
 }
 
 impl RecordMode {
@@ -35,20 +30,20 @@ impl RecordMode {
     pub fn initial_state(&self, today: NaiveDate) -> RecordState {
         match self {
             Self::Record(plan) => RecordState::new(plan, today),
-            Self::Amend { record, standards } => RecordState::amend(record, standards.clone()),
+            Self::Amend(record) => RecordState::amend(record),
         }
     }
 
     /// Whether the form corrects a saved record.
     pub fn is_amendment(&self) -> bool {
-        matches!(self, Self::Amend { .. })
+        matches!(self, Self::Amend(_))
     }
 
     /// The page's title.
     pub fn title(&self) -> String {
         match self {
             Self::Record(_) => "Record calibration".to_owned(),
-            Self::Amend { record, .. } => amend_title(record.details.performed_on),
+            Self::Amend(record) => amend_title(record.details.performed_on),
         }
     }
 
@@ -56,15 +51,15 @@ impl RecordMode {
     pub fn save_labels(&self) -> (&'static str, &'static str) {
         match self {
             Self::Record(_) => ("Save record", "Saving…"),
-            Self::Amend { .. } => ("Save amendment", "Saving…"),
+            Self::Amend(_) => ("Save amendment", "Saving…"),
         }
     }
 
-    /// The key of the input that takes focus when the form opens.
-    pub fn first_input(&self) -> &'static str {
+    /// The input that takes focus when the form opens.
+    pub fn first_input(&self) -> RecordText {
         match self {
-            Self::Record(_) => "performed_by",
-            Self::Amend { .. } => "reason",
+            Self::Record(_) => RecordText::PerformedBy,
+            Self::Amend(_) => RecordText::Reason,
         }
     }
 
@@ -79,7 +74,7 @@ impl RecordMode {
                     <PlanStateBadge state={plan.schedule().state_on(today)} />
                 </>
             },
-            Self::Amend { record, .. } => html! {
+            Self::Amend(record) => html! {
                 <>
                     <span>{format!("Plan: {}", record.plan_name)}</span>
                     <span aria-hidden="true">{"·"}</span>
@@ -106,7 +101,7 @@ impl RecordMode {
                 };
                 call::<RecordCalibration>(&record).await
             }
-            Self::Amend { record, .. } => call::<AmendRecord>(&state.amendment(record.id)).await,
+            Self::Amend(record) => call::<AmendRecord>(&state.amendment(record.id)).await,
         }
     }
 }

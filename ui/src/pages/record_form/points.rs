@@ -4,7 +4,7 @@ use benchlog_domain::error::FieldError;
 use benchlog_domain::record::{PointFields, ToleranceKind};
 use yew::prelude::*;
 
-use super::state::{PREFIX, RecordAction, point_input_id, point_key};
+use super::state::{PREFIX, PointText, RecordAction, point_input_id, point_key};
 use crate::components::calibration_badges::VerdictBadge;
 use crate::components::field::error_id;
 use crate::components::text_field::value_of;
@@ -35,7 +35,7 @@ pub fn PointsTable(props: &PointsTableProps) -> Html {
     let seen = use_mut_ref(|| count);
     use_effect_with(count, move |&count| {
         if count > *seen.borrow() {
-            focus_by_id(&point_input_id(count - 1, "description"));
+            focus_by_id(&point_input_id(count - 1, PointText::Description.key()));
         }
         *seen.borrow_mut() = count;
     });
@@ -107,29 +107,29 @@ fn PointRow(props: &PointRowProps) -> Html {
             .iter()
             .any(|e| point_key(&e.field).is_some_and(|(_, n)| n == name))
     };
-    let input =
-        |name: &'static str, value: &str, label: &str, placeholder: Option<&'static str>| {
-            let invalid = bad(name);
-            let numeric = !matches!(name, "description" | "unit");
-            html! {
-                <input type="text" id={point_input_id(index, name)}
-                    class={classes!("point-input", format!("point-{name}"))}
-                    value={value.to_owned()} aria-label={format!("Point {number} {label}")}
-                    {placeholder} inputmode={numeric.then_some("decimal")}
-                    autocomplete="off" spellcheck="false"
-                    aria-invalid={invalid.then_some("true")}
-                    aria-describedby={invalid.then(|| errors_id.clone())}
-                    oninput={props.on_action.reform(move |e: InputEvent| {
-                        RecordAction::Point(index, name, value_of(&e))
-                    })} />
-            }
-        };
+    let input = |field: PointText, value: &str, label: &str, placeholder: Option<&'static str>| {
+        let name = field.key();
+        let invalid = bad(name);
+        let numeric = !matches!(field, PointText::Description | PointText::Unit);
+        html! {
+            <input type="text" id={point_input_id(index, name)}
+                class={classes!("point-input", format!("point-{name}"))}
+                value={value.to_owned()} aria-label={format!("Point {number} {label}")}
+                {placeholder} inputmode={numeric.then_some("decimal")}
+                autocomplete="off" spellcheck="false"
+                aria-invalid={invalid.then_some("true")}
+                aria-describedby={invalid.then(|| errors_id.clone())}
+                oninput={props.on_action.reform(move |e: InputEvent| {
+                    RecordAction::Point(index, field, value_of(&e))
+                })} />
+        }
+    };
     let kind = point.tolerance_kind;
     let kind_id = point_input_id(index, "tolerance_kind");
     // Each label stays with its input when the cell wraps.
-    let part = |name: &'static str, label: &'static str, aria: &str, text: &str, placeholder| {
-        let input = input(name, text, aria, placeholder);
-        let affix = affix(index, name, label);
+    let part = |field: PointText, label: &'static str, aria: &str, text: &str, placeholder| {
+        let input = input(field, text, aria, placeholder);
+        let affix = affix(index, field, label);
         let (before, after) = if label == "%" {
             (html! {}, affix)
         } else {
@@ -138,12 +138,24 @@ fn PointRow(props: &PointRowProps) -> Html {
         html! { <span class="tolerance-part">{before}{input}{after}</span> }
     };
     let tolerance = match kind {
-        ToleranceKind::PlusMinus => part("tolerance", "±", "tolerance ±", &point.tolerance, None),
-        ToleranceKind::Percent => part("tolerance", "%", "tolerance %", &point.tolerance, None),
+        ToleranceKind::PlusMinus => part(
+            PointText::Tolerance,
+            "±",
+            "tolerance ±",
+            &point.tolerance,
+            None,
+        ),
+        ToleranceKind::Percent => part(
+            PointText::Tolerance,
+            "%",
+            "tolerance %",
+            &point.tolerance,
+            None,
+        ),
         ToleranceKind::Asymmetric => html! {
             <>
-                {part("tolerance", "Lower", "lower offset", &point.tolerance, Some("-0.1"))}
-                {part("tolerance_upper", "Upper", "upper offset", &point.tolerance_upper, Some("+0.1"))}
+                {part(PointText::Tolerance, "Lower", "lower offset", &point.tolerance, Some("-0.1"))}
+                {part(PointText::ToleranceUpper, "Upper", "upper offset", &point.tolerance_upper, Some("+0.1"))}
             </>
         },
     };
@@ -152,9 +164,9 @@ fn PointRow(props: &PointRowProps) -> Html {
         <tbody class="point">
             <tr class="point-row" data-point={index.to_string()}>
                 <td class="col-index">{number}</td>
-                <td>{input("description", &point.description, "description", Some("10 V DC"))}</td>
-                <td>{input("nominal", &point.nominal, "nominal", None)}</td>
-                <td class="col-unit">{input("unit", &point.unit, "unit", Some("V"))}</td>
+                <td>{input(PointText::Description, &point.description, "description", Some("10 V DC"))}</td>
+                <td>{input(PointText::Nominal, &point.nominal, "nominal", None)}</td>
+                <td class="col-unit">{input(PointText::Unit, &point.unit, "unit", Some("V"))}</td>
                 <td class="tolerance-cell"><div>
                     <select id={kind_id} class="point-kind" aria-label={format!("Point {number} kind of tolerance")}
                         onchange={props.on_action.reform(move |e: Event| RecordAction::PointKind(
@@ -166,11 +178,11 @@ fn PointRow(props: &PointRowProps) -> Html {
                     {tolerance}
                 </div></td>
                 <td class="reading"><div>
-                    {input("as_found", &point.as_found, "as found", None)}
+                    {input(PointText::AsFound, &point.as_found, "as found", None)}
                     <VerdictBadge verdict={found} class="verdict-found" />
                 </div></td>
                 <td class="reading"><div>
-                    {input("as_left", &point.as_left, "as left", Some("same as found"))}
+                    {input(PointText::AsLeft, &point.as_left, "as left", Some("same as found"))}
                     <VerdictBadge verdict={left} class="verdict-left" />
                 </div></td>
                 <td class="col-remove">
@@ -197,6 +209,6 @@ fn PointRow(props: &PointRowProps) -> Html {
 }
 
 /// The visible label next to a tolerance input: "±", "Lower", "Upper" or "%".
-fn affix(index: usize, name: &str, text: &'static str) -> Html {
-    html! { <label class="affix" for={point_input_id(index, name)}>{text}</label> }
+fn affix(index: usize, field: PointText, text: &'static str) -> Html {
+    html! { <label class="affix" for={point_input_id(index, field.key())}>{text}</label> }
 }

@@ -2,6 +2,7 @@
 
 use benchlog_domain::equipment::{EquipmentId, EquipmentQuery, EquipmentStatus, EquipmentSummary};
 use benchlog_domain::ipc::ListEquipment;
+use benchlog_domain::record::StandardUsed;
 use yew::prelude::*;
 
 use crate::components::debounced_input::DebouncedInput;
@@ -18,7 +19,7 @@ const SHOWN: usize = 8;
 #[derive(Properties, PartialEq)]
 pub struct StandardsPickerProps {
     /// The standards chosen so far.
-    pub selected: Vec<EquipmentSummary>,
+    pub selected: Vec<StandardUsed>,
     /// The item being calibrated, which cannot be its own standard.
     pub exclude: EquipmentId,
     /// A message about the standards, if any.

@@ -3,61 +3,152 @@
 use std::rc::Rc;
 
 use benchlog_domain::equipment::{EquipmentId, EquipmentSummary};
-use benchlog_domain::error::{ApiError, FieldError};
+use benchlog_domain::error::FieldError;
+use benchlog_domain::key::Keyed;
 use benchlog_domain::plan::{Plan, Provider};
 use benchlog_domain::record::{
     CalibrationRecord, PointFields, RecordAmendment, RecordFields, RecordId, RecordOutcome,
-    ToleranceKind,
+    StandardUsed, ToleranceKind,
 };
 use benchlog_domain::tolerance::CalibrationResult;
 use chrono::NaiveDate;
 use yew::Reducible;
 
 use crate::format::{and_list, iso_date, parse_date};
-use crate::forms::Feedback;
+use crate::forms::{Feedback, Submit};
 
 /// The id prefix of the record form's inputs: `record-field-{key}`, `record-error-{key}`.
 pub const PREFIX: &str = "record-";
 
-/// The record's own text fields, in form order (the reason comes first when amending).
-pub const RECORD_TEXT: [&str; 10] = [
-    "reason",
-    "performed_on",
-    "performed_by",
-    "external_lab",
-    "procedure",
-    "certificate_number",
-    "temperature",
-    "humidity",
-    "notes",
-    "result",
-];
+/// The record's own text inputs (and the reason for a correction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordText {
+    /// Why the record is corrected (only asked when amending).
+    Reason,
+    /// The day it was done, as typed.
+    PerformedOn,
+    /// Who did it.
+    PerformedBy,
+    /// The lab that did it, when external.
+    ExternalLab,
+    /// The procedure followed.
+    Procedure,
+    /// The certificate's number.
+    CertificateNumber,
+    /// The temperature, in °C.
+    Temperature,
+    /// The relative humidity, in %.
+    Humidity,
+    /// Anything else.
+    Notes,
+}
 
-/// A measurement point's text inputs, in the order of the row.
-pub const POINT_TEXT: [&str; 7] = [
-    "description",
-    "nominal",
-    "unit",
-    "tolerance",
-    "tolerance_upper",
-    "as_found",
-    "as_left",
-];
+/// In form order (the reason comes first when amending); each key is the field's key in
+/// messages and input ids.
+impl Keyed for RecordText {
+    const ALL: &'static [Self] = &[
+        Self::Reason,
+        Self::PerformedOn,
+        Self::PerformedBy,
+        Self::ExternalLab,
+        Self::Procedure,
+        Self::CertificateNumber,
+        Self::Temperature,
+        Self::Humidity,
+        Self::Notes,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            Self::Reason => "reason",
+            Self::PerformedOn => "performed_on",
+            Self::PerformedBy => "performed_by",
+            Self::ExternalLab => "external_lab",
+            Self::Procedure => "procedure",
+            Self::CertificateNumber => "certificate_number",
+            Self::Temperature => "temperature",
+            Self::Humidity => "humidity",
+            Self::Notes => "notes",
+        }
+    }
+}
+
+/// A measurement point's text inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointText {
+    /// What was measured.
+    Description,
+    /// The value the standard applied.
+    Nominal,
+    /// The unit of the values.
+    Unit,
+    /// The tolerance (the lower offset when asymmetric).
+    Tolerance,
+    /// The upper offset of an asymmetric tolerance.
+    ToleranceUpper,
+    /// The reading before any adjustment.
+    AsFound,
+    /// The reading after adjustment.
+    AsLeft,
+}
+
+/// In the order of the row; each key is the input's name in `points.{index}.{key}`.
+impl Keyed for PointText {
+    const ALL: &'static [Self] = &[
+        Self::Description,
+        Self::Nominal,
+        Self::Unit,
+        Self::Tolerance,
+        Self::ToleranceUpper,
+        Self::AsFound,
+        Self::AsLeft,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            Self::Description => "description",
+            Self::Nominal => "nominal",
+            Self::Unit => "unit",
+            Self::Tolerance => "tolerance",
+            Self::ToleranceUpper => "tolerance_upper",
+            Self::AsFound => "as_found",
+            Self::AsLeft => "as_left",
+        }
+    }
+}
+
+impl PointText {
+    /// This input's text in `point`.
+    fn text_mut(self, point: &mut PointFields) -> &mut String {
+        match self {
+            Self::Description => &mut point.description,
+            Self::Nominal => &mut point.nominal,
+            Self::Unit => &mut point.unit,
+            Self::Tolerance => &mut point.tolerance,
+            Self::ToleranceUpper => &mut point.tolerance_upper,
+            Self::AsFound => &mut point.as_found,
+            Self::AsLeft => &mut point.as_left,
+        }
+    }
+}
 
 /// Where a message's field comes in the form, so the first one can take focus.
 pub fn rank(key: &str) -> usize {
-    if let Some(at) = RECORD_TEXT.iter().position(|k| *k == key) {
+    if let Some(at) = RecordText::ALL.iter().position(|field| field.key() == key) {
+        return at;
+    }
+    match (key, point_key(key)) {
         // The points come between the notes and the result.
-        return if key == "result" { 100_000 } else { at };
+        ("points", None) => 50,
+        (_, Some((index, name))) => {
+            let within = (PointText::ALL.iter())
+                .position(|field| field.key() == name)
+                .unwrap_or(0);
+            100 + index.min(9_000) * 10 + within
+        }
+        ("result", None) => 100_000,
+        _ => 200_000,
     }
-    if key == "points" {
-        return 50;
-    }
-    if let Some((index, name)) = point_key(key) {
-        let within = POINT_TEXT.iter().position(|k| *k == name).unwrap_or(0);
-        return 100 + index.min(9_000) * 10 + within;
-    }
-    200_000
 }
 
 /// The row and input name of a point's key, `points.{index}.{name}`.
@@ -92,12 +183,10 @@ pub struct RecordState {
     /// A stable key per point row, so rows keep their inputs when one is removed.
     pub row_keys: Vec<u32>,
     next_key: u32,
-    /// The reference standards chosen, as listed.
-    pub standards: Vec<EquipmentSummary>,
-    /// Messages under the fields and at the top.
+    /// The reference standards chosen, by tag and name.
+    pub standards: Vec<StandardUsed>,
+    /// Messages under the fields and at the top, and whether a save is in flight.
     pub feedback: Feedback,
-    /// Whether a save is in flight.
-    pub saving: bool,
     /// The saved record this form corrects; `None` for a new record.
     pub amending: Option<RecordId>,
     /// Why the record is corrected, as typed (only asked when amending).
@@ -119,25 +208,22 @@ impl RecordState {
             next_key: 0,
             standards: Vec::new(),
             feedback: Feedback::default(),
-            saving: false,
             amending: None,
             reason: String::new(),
         }
     }
 
-    /// A correction of `record`, starting from what it says now; `standards` are the
-    /// reference standards it names, as listed.
-    pub fn amend(record: &CalibrationRecord, standards: Vec<EquipmentSummary>) -> Self {
+    /// A correction of `record`, starting from what it says now.
+    pub fn amend(record: &CalibrationRecord) -> Self {
         let fields = record.details.to_fields();
         let count = u32::try_from(fields.points.len()).unwrap_or(u32::MAX);
         Self {
             performed_on: iso_date(record.details.performed_on),
             row_keys: (0..count).collect(),
             next_key: count,
-            standards,
+            standards: record.standards_used.clone(),
             fields,
             feedback: Feedback::default(),
-            saving: false,
             amending: Some(record.id),
             reason: String::new(),
         }
@@ -188,14 +274,14 @@ impl RecordState {
 
 /// What happens in the record form.
 pub enum RecordAction {
-    /// A text field of the record was edited (by key, see [`RECORD_TEXT`]).
-    Text(&'static str, String),
+    /// A text field of the record was edited.
+    Text(RecordText, String),
     /// The provider was chosen.
     Provider(Provider),
     /// The result was chosen; `None` lets the points decide.
     Result(Option<CalibrationResult>),
-    /// A point's input was edited (by name, see [`POINT_TEXT`]).
-    Point(usize, &'static str, String),
+    /// A text input of the point at this index was edited.
+    Point(usize, PointText, String),
     /// A point's tolerance kind was chosen.
     PointKind(usize, ToleranceKind),
     /// A point row was added.
@@ -206,12 +292,8 @@ pub enum RecordAction {
     AddStandard(EquipmentSummary),
     /// A reference standard was taken off.
     RemoveStandard(EquipmentId),
-    /// Saving was refused by the form's own rules.
-    Invalid,
-    /// A save went out.
-    Started,
-    /// The shell refused it.
-    Failed(ApiError),
+    /// What happened to the save.
+    Submit(Submit),
 }
 
 impl Reducible for RecordState {
@@ -221,23 +303,23 @@ impl Reducible for RecordState {
         let mut next = (*self).clone();
         let fields = &mut next.fields;
         let edited: Option<String> = match action {
-            RecordAction::Text(key, value) => {
-                let text = match key {
-                    "performed_on" => {
+            RecordAction::Text(field, value) => {
+                let text = match field {
+                    RecordText::PerformedOn => {
                         fields.performed_on = parse_date(&value);
                         &mut next.performed_on
                     }
-                    "reason" => &mut next.reason,
-                    "performed_by" => &mut fields.performed_by,
-                    "external_lab" => &mut fields.external_lab,
-                    "procedure" => &mut fields.procedure,
-                    "temperature" => &mut fields.temperature,
-                    "humidity" => &mut fields.humidity,
-                    "certificate_number" => &mut fields.certificate_number,
-                    _ => &mut fields.notes,
+                    RecordText::Reason => &mut next.reason,
+                    RecordText::PerformedBy => &mut fields.performed_by,
+                    RecordText::ExternalLab => &mut fields.external_lab,
+                    RecordText::Procedure => &mut fields.procedure,
+                    RecordText::Temperature => &mut fields.temperature,
+                    RecordText::Humidity => &mut fields.humidity,
+                    RecordText::CertificateNumber => &mut fields.certificate_number,
+                    RecordText::Notes => &mut fields.notes,
                 };
                 *text = value;
-                Some(key.to_owned())
+                Some(field.key().to_owned())
             }
             RecordAction::Provider(provider) => {
                 fields.provider = provider;
@@ -247,11 +329,11 @@ impl Reducible for RecordState {
                 fields.result = result;
                 Some("result".to_owned())
             }
-            RecordAction::Point(index, name, value) => {
+            RecordAction::Point(index, field, value) => {
                 if let Some(point) = fields.points.get_mut(index) {
-                    *point_text(point, name) = value;
+                    *field.text_mut(point) = value;
                 }
-                Some(format!("points.{index}.{name}"))
+                Some(format!("points.{index}.{}", field.key()))
             }
             RecordAction::PointKind(index, kind) => {
                 if let Some(point) = fields.points.get_mut(index) {
@@ -286,7 +368,11 @@ impl Reducible for RecordState {
             RecordAction::AddStandard(item) => {
                 if !fields.standards.contains(&item.id) {
                     fields.standards.push(item.id);
-                    next.standards.push(item);
+                    next.standards.push(StandardUsed {
+                        id: item.id,
+                        asset_tag: item.asset_tag,
+                        name: item.name,
+                    });
                 }
                 Some("standards".to_owned())
             }
@@ -295,19 +381,9 @@ impl Reducible for RecordState {
                 next.standards.retain(|item| item.id != id);
                 Some("standards".to_owned())
             }
-            RecordAction::Invalid => {
-                next.feedback.invalid();
-                None
-            }
-            RecordAction::Started => {
-                next.saving = true;
-                next.feedback.started();
-                None
-            }
-            RecordAction::Failed(error) => {
-                next.saving = false;
+            RecordAction::Submit(event) => {
                 next.feedback
-                    .failed(&error, |key| rank(key) < 200_000 || key == "standards");
+                    .submit(event, |key| rank(key) < 200_000 || key == "standards");
                 None
             }
         };
@@ -315,19 +391,6 @@ impl Reducible for RecordState {
             next.feedback.edited(|key| key == edited);
         }
         Rc::new(next)
-    }
-}
-
-/// A point's input by name.
-fn point_text<'a>(point: &'a mut PointFields, name: &str) -> &'a mut String {
-    match name {
-        "description" => &mut point.description,
-        "nominal" => &mut point.nominal,
-        "unit" => &mut point.unit,
-        "tolerance" => &mut point.tolerance,
-        "tolerance_upper" => &mut point.tolerance_upper,
-        "as_found" => &mut point.as_found,
-        _ => &mut point.as_left,
     }
 }
 

@@ -1,3 +1,4 @@
+use benchlog_domain::error::ApiError;
 use benchlog_domain::plan::PlanFields;
 use benchlog_domain::record::CalibrationRecord;
 
@@ -48,11 +49,11 @@ fn a_new_record_is_done_today_by_the_plans_provider() {
 fn points_give_a_result_and_new_rows_keep_unit_and_kind() {
     let state = run([
         RecordAction::AddPoint,
-        RecordAction::Point(0, "nominal", "10".into()),
-        RecordAction::Point(0, "unit", "V".into()),
-        RecordAction::Point(0, "tolerance", "0.1".into()),
-        RecordAction::Point(0, "as_found", "10.3".into()),
-        RecordAction::Point(0, "as_left", "10.05".into()),
+        RecordAction::Point(0, PointText::Nominal, "10".into()),
+        RecordAction::Point(0, PointText::Unit, "V".into()),
+        RecordAction::Point(0, PointText::Tolerance, "0.1".into()),
+        RecordAction::Point(0, PointText::AsFound, "10.3".into()),
+        RecordAction::Point(0, PointText::AsLeft, "10.05".into()),
         RecordAction::AddPoint,
     ]);
     // The second row does not parse yet; the first alone gives the result.
@@ -70,10 +71,10 @@ fn points_give_a_result_and_new_rows_keep_unit_and_kind() {
 #[test]
 fn a_date_that_is_not_a_date_says_so_and_keeps_its_text() {
     let state = run([
-        RecordAction::Text("performed_on", "25/11/2026".into()),
-        RecordAction::Text("performed_by", "Ana".into()),
+        RecordAction::Text(RecordText::PerformedOn, "25/11/2026".into()),
+        RecordAction::Text(RecordText::PerformedBy, "Ana".into()),
         RecordAction::Result(Some(CalibrationResult::Pass)),
-        RecordAction::Invalid,
+        RecordAction::Submit(Submit::Invalid),
     ]);
     let errors = state.errors(today());
     assert_eq!(keys(&errors), ["performed_on"]);
@@ -85,8 +86,8 @@ fn a_date_that_is_not_a_date_says_so_and_keeps_its_text() {
 fn the_first_error_in_the_form_takes_focus() {
     let state = run([
         RecordAction::AddPoint,
-        RecordAction::Point(0, "nominal", "ten".into()),
-        RecordAction::Invalid,
+        RecordAction::Point(0, PointText::Nominal, "ten".into()),
+        RecordAction::Submit(Submit::Invalid),
     ]);
     let errors = state.errors(today());
     let first = crate::forms::first_in_form_order(&errors, rank).unwrap();
@@ -142,6 +143,7 @@ fn the_outcome_names_the_next_due_date_and_overdue_standards() {
         .unwrap(),
         created_at: Default::default(),
         amendments: Vec::new(),
+        standards_used: Vec::new(),
     };
     let mut outcome = RecordOutcome {
         record,
@@ -196,11 +198,12 @@ fn saved_record() -> CalibrationRecord {
         details,
         created_at: Default::default(),
         amendments: Vec::new(),
+        standards_used: Vec::new(),
     }
 }
 
 fn amend(actions: impl IntoIterator<Item = RecordAction>) -> RecordState {
-    let mut state = Rc::new(RecordState::amend(&saved_record(), Vec::new()));
+    let mut state = Rc::new(RecordState::amend(&saved_record()));
     for action in actions {
         state = state.reduce(action);
     }
@@ -224,8 +227,8 @@ fn an_amendment_starts_from_the_record_as_saved() {
 #[test]
 fn an_amendment_needs_a_reason_which_comes_first() {
     let state = amend([
-        RecordAction::Text("performed_by", String::new()),
-        RecordAction::Invalid,
+        RecordAction::Text(RecordText::PerformedBy, String::new()),
+        RecordAction::Submit(Submit::Invalid),
     ]);
     let errors = state.errors(today());
     assert_eq!(keys(&errors), ["reason", "performed_by"]);
@@ -233,8 +236,8 @@ fn an_amendment_needs_a_reason_which_comes_first() {
     assert_eq!(first.field, "reason");
     assert_eq!(input_for("reason"), "record-field-reason");
     let state = amend([
-        RecordAction::Text("reason", "Certificate number mistyped".into()),
-        RecordAction::Text("certificate_number", "C-119".into()),
+        RecordAction::Text(RecordText::Reason, "Certificate number mistyped".into()),
+        RecordAction::Text(RecordText::CertificateNumber, "C-119".into()),
     ]);
     assert_eq!(state.check(today()), Ok(()));
     let amendment = state.amendment(saved_record().id);
@@ -245,7 +248,7 @@ fn an_amendment_needs_a_reason_which_comes_first() {
 #[test]
 fn a_new_record_asks_no_reason() {
     let state = run([
-        RecordAction::Text("performed_by", "Ana".into()),
+        RecordAction::Text(RecordText::PerformedBy, "Ana".into()),
         RecordAction::Result(Some(CalibrationResult::Pass)),
     ]);
     assert_eq!(state.amending, None);
@@ -255,15 +258,79 @@ fn a_new_record_asks_no_reason() {
 #[test]
 fn the_shells_message_about_the_reason_shows_under_it() {
     let state = amend([
-        RecordAction::Started,
-        RecordAction::Failed(ApiError::Validation {
+        RecordAction::Submit(Submit::Started(crate::forms::Saving)),
+        RecordAction::Submit(Submit::Failed(ApiError::Validation {
             errors: vec![FieldError {
                 field: "reason".into(),
                 message: "Reason is required".into(),
             }],
-        }),
+        })),
     ]);
     assert_eq!(state.feedback.problem, None);
-    let state = Rc::new(state).reduce(RecordAction::Text("reason", "Typo".into()));
+    let state = Rc::new(state).reduce(RecordAction::Text(RecordText::Reason, "Typo".into()));
     assert!(state.feedback.errors(Vec::new).is_empty());
+}
+
+#[test]
+fn an_amendment_starts_with_the_standards_the_record_names() {
+    let standard = StandardUsed {
+        id: "0190a0b0-0000-7000-8000-000000000007".parse().unwrap(),
+        asset_tag: "STD1".into(),
+        name: "Voltage reference".into(),
+    };
+    let mut record = saved_record();
+    record.details.standards = vec![standard.id];
+    record.standards_used = vec![standard.clone()];
+    let state = Rc::new(RecordState::amend(&record));
+    assert_eq!(state.standards, std::slice::from_ref(&standard));
+    assert_eq!(state.fields.standards, [standard.id]);
+    let state = state.reduce(RecordAction::RemoveStandard(standard.id));
+    assert!(state.standards.is_empty() && state.fields.standards.is_empty());
+}
+
+#[test]
+fn each_text_input_writes_its_own_field_under_its_own_key() {
+    let mut state = Rc::new(RecordState::amend(&saved_record()));
+    for field in RecordText::ALL {
+        state = state.reduce(RecordAction::Text(*field, format!("typed {}", field.key())));
+    }
+    let fields = &state.fields;
+    let typed = [
+        (&state.reason, "reason"),
+        (&state.performed_on, "performed_on"),
+        (&fields.performed_by, "performed_by"),
+        (&fields.external_lab, "external_lab"),
+        (&fields.procedure, "procedure"),
+        (&fields.certificate_number, "certificate_number"),
+        (&fields.temperature, "temperature"),
+        (&fields.humidity, "humidity"),
+        (&fields.notes, "notes"),
+    ];
+    for (text, key) in typed {
+        assert_eq!(*text, format!("typed {key}"));
+    }
+    for field in PointText::ALL {
+        state = state.reduce(RecordAction::Point(
+            1,
+            *field,
+            format!("typed {}", field.key()),
+        ));
+    }
+    let point = &state.fields.points[1];
+    let typed = [
+        (&point.description, "description"),
+        (&point.nominal, "nominal"),
+        (&point.unit, "unit"),
+        (&point.tolerance, "tolerance"),
+        (&point.tolerance_upper, "tolerance_upper"),
+        (&point.as_found, "as_found"),
+        (&point.as_left, "as_left"),
+    ];
+    for (text, key) in typed {
+        assert_eq!(*text, format!("typed {key}"));
+    }
+    assert_eq!(
+        state.fields.points[0],
+        saved_record().details.to_fields().points[0]
+    );
 }
