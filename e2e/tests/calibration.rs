@@ -43,6 +43,7 @@ async fn plan_record_and_find_it_on_the_calendar() {
     app.click("#save-plan").await;
     app.wait_for_text("#plan-error-interval_count", "at least 1")
         .await;
+    app.screenshot("07-plan-form").await;
     app.fill("#plan-field-interval_count", "12").await;
     app.click("#save-plan").await;
     app.wait_for_text("tr[data-plan-name='Calibration'] .plan-state", "Never done")
@@ -50,7 +51,7 @@ async fn plan_record_and_find_it_on_the_calendar() {
 
     // A passing calibration rolls the due date a year on from today.
     record(&app, "10.004", "", "Pass", "Pass").await;
-    app.screenshot("07-record-form").await;
+    app.screenshot("08-record-form").await;
     app.click("#save-record").await;
     let today = Local::now().date_naive();
     let next_due = Interval::new(12, IntervalUnit::Months)
@@ -72,7 +73,7 @@ async fn plan_record_and_find_it_on_the_calendar() {
     app.wait_for_text("tr[data-plan-name='Calibration']", &next_due)
         .await;
     app.wait_for_text(".history-table", "Fail").await;
-    app.screenshot("08-equipment-detail").await;
+    app.screenshot("09-equipment-detail").await;
 
     // The as-left reading was mistyped: an amendment with a reason corrects the record,
     // keeps the first version in its history, and clears the flag.
@@ -90,11 +91,15 @@ async fn plan_record_and_find_it_on_the_calendar() {
     app.wait_for_text(".history-table .amended-tag", "Amended")
         .await;
     app.wait_for_text(".history-table", "Adjusted").await;
+    app.click("tr[data-record-id] .record-expand").await;
+    app.wait_for_text(".amendments", "As-left reading mistyped")
+        .await;
+    app.screenshot("10-amended-record").await;
 
     // The calendar shows it on its due day, a year ahead.
     app.click("#nav-calibrations").await;
     app.wait_for(".due-table").await;
-    app.screenshot("09-due-list").await;
+    app.screenshot("11-due-list").await;
     app.click("#tab-calendar").await;
     app.wait_for("#month-title").await;
     for _ in 0..12 {
@@ -107,6 +112,6 @@ async fn plan_record_and_find_it_on_the_calendar() {
     app.wait_for_text("#month-title", &title).await;
     let cell = format!("[data-date='{}'] .calendar-item", due.format("%Y-%m-%d"));
     app.wait_for_text(&cell, "0042").await;
-    app.screenshot("10-calendar").await;
+    app.screenshot("12-calendar").await;
     app.quit().await;
 }
