@@ -80,17 +80,33 @@ fn main() {
     }
     let seeded_plans = start.elapsed();
 
-    // About 6.7 records per plan: a history of yearly (or two-yearly) calibrations that
-    // ends in the last interval, with 3 % failing last and 1 % of plans never done.
+    // Ten records per item, 1,000,000 in all: a history of yearly (or two-yearly)
+    // calibrations that ends in the last interval, with 3 % failing last and 1 % of plans
+    // never done. The first plans get one record more to make up for those.
     let mut records = Vec::new();
     let target = items * 10;
+    let history = |n: usize, plan: &benchlog_domain::plan::Plan| match (
+        n % 100,
+        plan.fields.interval_count,
+    ) {
+        (0, _) => 0,
+        (_, 12) => 7,
+        _ => 6,
+    };
+    let planned: usize = plans
+        .iter()
+        .enumerate()
+        .map(|(n, plan)| history(n, plan))
+        .sum();
+    let mut top_up = target.saturating_sub(planned);
     let mut made = 0;
     for (n, plan) in plans.iter().enumerate() {
-        if n % 100 == 0 {
-            continue;
+        let mut per_plan = history(n, plan);
+        if per_plan > 0 && top_up > 0 {
+            per_plan += 1;
+            top_up -= 1;
         }
         let months = plan.fields.interval_count;
-        let per_plan = (target - made).min(if months == 12 { 7 } else { 6 });
         let last = today - Days::new(rng.next(30 * months as usize) as u64 + 1);
         for k in (0..per_plan).rev() {
             let performed_on = last - chrono::Months::new(months * k as u32);
