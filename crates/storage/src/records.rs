@@ -43,6 +43,11 @@ const RECORD_COLUMNS: &str = "calibration_record.seq, calibration_record.id, pla
 const LATEST_VERSION: &str = "calibration_record.version = (SELECT max(newer.version) \
      FROM calibration_record AS newer WHERE newer.id = calibration_record.id)";
 
+/// The row of a record's first version: records done the same day count in the order they
+/// were first entered, whatever was amended since.
+const FIRST_ENTERED: &str = "(SELECT min(first.seq) FROM calibration_record AS first \
+     WHERE first.id = calibration_record.id)";
+
 const RECORD_FROM: &str = "calibration_record \
      JOIN plan ON plan.seq = calibration_record.plan_seq \
      JOIN equipment ON equipment.seq = calibration_record.equipment_seq";
@@ -89,7 +94,7 @@ struct Saved {
 fn insert(conn: &Connection, new: &NewRecord, today: NaiveDate) -> Result<Saved> {
     let plan = plans::get(conn, new.plan_id)?;
     let details = new.fields.validate(today).map_err(Error::Invalid)?;
-    let standards = standards(conn, &details, plan.equipment_id)?;
+    let standards = standards(conn, &details, plan.equipment_id, &[])?;
     let id = RecordId::from_uuid(Uuid::now_v7());
     let version = Version {
         id,
@@ -126,7 +131,7 @@ pub(crate) fn amend(
     let current = get(&tx, amendment.record_id)?;
     let plan = plans::get(&tx, current.plan_id)?;
     let was_newest = newest_record(&tx, &plan)?.is_some_and(|newest| newest.id == current.id);
-    let standards = standards(&tx, &details, plan.equipment_id)?;
+    let standards = standards(&tx, &details, plan.equipment_id, &current.details.standards)?;
     let next_due_before: Option<NaiveDate> = tx
         .prepare_cached(
             "SELECT next_due_before FROM calibration_record WHERE id = ? AND version = 1",
@@ -141,7 +146,11 @@ pub(crate) fn amend(
     };
     insert_version(&tx, &plan, &version, &details, &standards)?;
     let is_newest = newest_record(&tx, &plan)?.is_some_and(|newest| newest.id == current.id);
-    let out_of_tolerance = if was_newest || is_newest {
+    // A new date or result can change which record the plan rolls from, or what a later
+    // failing record keeps; a correction of anything else leaves the plan as it is.
+    let reschedules = details.performed_on != current.details.performed_on
+        || details.result != current.details.result;
+    let out_of_tolerance = if was_newest || is_newest || reschedules {
         roll_from_newest(&tx, &plan)?
     } else {
         false
@@ -228,23 +237,20 @@ struct Newest {
     id: RecordId,
     performed_on: NaiveDate,
     result: CalibrationResult,
-    next_due_before: Option<NaiveDate>,
 }
 
 fn newest_record(conn: &Connection, plan: &Plan) -> Result<Option<Newest>> {
     let newest = conn
         .prepare_cached(&format!(
-            "SELECT calibration_record.id, performed_on, result, next_due_before
-             FROM calibration_record
+            "SELECT calibration_record.id, performed_on, result FROM calibration_record
              WHERE plan_seq = (SELECT seq FROM plan WHERE id = ?) AND {LATEST_VERSION}
-             ORDER BY performed_on DESC, seq DESC LIMIT 1"
+             ORDER BY performed_on DESC, {FIRST_ENTERED} DESC LIMIT 1"
         ))?
         .query_row([plan.id.to_string()], |row| {
             Ok(Newest {
                 id: text_at(row, 0)?,
                 performed_on: text_at(row, 1)?,
                 result: key_at(row, 2, CalibrationResult::from_key)?,
-                next_due_before: opt_text_at(row, 3)?,
             })
         })
         .optional()?;
@@ -254,16 +260,16 @@ fn newest_record(conn: &Connection, plan: &Plan) -> Result<Option<Newest>> {
 /// Rolls the plan from its newest record and sets the item's out-of-tolerance flag,
 /// returning the flag. A newest record that passed (pass, adjusted, or limited: usable
 /// within its stated limits) puts the due date at performed-on + interval, also when it
-/// was early. A failing one keeps the due date the plan had before it (or, for a first
-/// calibration, makes it due at once: it is not fit for use). The item is out of
-/// tolerance while the newest record of any of its plans failed.
+/// was early. A failing one keeps the due date the calibrations before it gave (see
+/// [`due_before`]). The item is out of tolerance while the newest record of any of its
+/// plans failed.
 fn roll_from_newest(conn: &Connection, plan: &Plan) -> Result<bool> {
     let Some(newest) = newest_record(conn, plan)? else {
         return Ok(false);
     };
     let failed = newest.result == CalibrationResult::Fail;
     let next_due = if failed {
-        newest.next_due_before.unwrap_or(newest.performed_on)
+        due_before(conn, plan, &newest)?
     } else {
         plan_interval(plan)?.after(newest.performed_on)
     };
@@ -284,6 +290,48 @@ fn roll_from_newest(conn: &Connection, plan: &Plan) -> Result<bool> {
         )?
         .query_row([plan.id.to_string()], |row| row.get(0))?;
     Ok(out_of_tolerance)
+}
+
+/// The due date a plan had just before a failing record: one interval after the newest
+/// passing record before it; without one, the due date the plan had before its first
+/// record; without that, the failing record's own day (never calibrated, not fit for use).
+fn due_before(conn: &Connection, plan: &Plan, failing: &Newest) -> Result<NaiveDate> {
+    let passed: Option<NaiveDate> = conn
+        .prepare_cached(&format!(
+            "SELECT max(performed_on) FROM calibration_record
+             WHERE plan_seq = (SELECT seq FROM plan WHERE id = ?) AND result <> 'fail'
+               AND performed_on <= ? AND id <> ? AND {LATEST_VERSION}"
+        ))?
+        .query_row(
+            params![
+                plan.id.to_string(),
+                date(failing.performed_on),
+                failing.id.to_string()
+            ],
+            |row| opt_text_at(row, 0),
+        )?;
+    let plan_seq: i64 = conn
+        .prepare_cached("SELECT seq FROM plan WHERE id = ?")?
+        .query_row([plan.id.to_string()], |row| row.get(0))?;
+    Ok(match passed {
+        Some(passed) => plan_interval(plan)?.after(passed),
+        None => first_due(conn, plan_seq)?
+            .flatten()
+            .unwrap_or(failing.performed_on),
+    })
+}
+
+/// The due date a plan had before its first record: `None` when it has no records,
+/// `Some(None)` when it had no due date then.
+fn first_due(conn: &Connection, plan_seq: i64) -> Result<Option<Option<NaiveDate>>> {
+    let due = conn
+        .prepare_cached(
+            "SELECT next_due_before FROM calibration_record
+             WHERE plan_seq = ? AND version = 1 ORDER BY seq LIMIT 1",
+        )?
+        .query_row([plan_seq], |row| opt_text_at(row, 0))
+        .optional()?;
+    Ok(due)
 }
 
 /// A stored plan's interval.
@@ -313,12 +361,14 @@ struct Standard {
     overdue: bool,
 }
 
-/// Looks up the standards a record names, refusing any that is gone, is not a reference
-/// standard, or is the calibrated item itself.
+/// Looks up the standards a record names, refusing any that is gone, is the calibrated item
+/// itself, or is not a reference standard, unless the record already named it (an item
+/// that is no longer a standard still was one when it was used).
 fn standards(
     conn: &Connection,
     details: &RecordDetails,
     calibrated: EquipmentId,
+    already_named: &[EquipmentId],
 ) -> Result<Vec<Standard>> {
     let mut found = Vec::new();
     let mut problems = Vec::new();
@@ -336,8 +386,10 @@ fn standards(
             Some((_, tag, _)) if id == calibrated => {
                 problems.push(format!("{tag} cannot be its own reference standard"))
             }
-            Some((_, tag, false)) => problems.push(format!("{tag} is not a reference standard")),
-            Some((seq, asset_tag, true)) => found.push(Standard {
+            Some((_, tag, false)) if !already_named.contains(&id) => {
+                problems.push(format!("{tag} is not a reference standard"))
+            }
+            Some((seq, asset_tag, _)) => found.push(Standard {
                 seq,
                 overdue: was_overdue(conn, seq, details.performed_on)?,
                 asset_tag,
@@ -360,7 +412,7 @@ fn standards(
 
 /// Whether a standard was not fit to use on `day`: one of its plans overdue (or never
 /// done) then. Each plan is judged as it stood that day: due one interval after its newest
-/// passing record up to then, or, without one, by its due date.
+/// passing record up to then, or, without one, by the due date it had before any record.
 fn was_overdue(conn: &Connection, equipment: i64, day: NaiveDate) -> Result<bool> {
     let plans = conn
         .prepare_cached(
@@ -389,8 +441,15 @@ fn was_overdue(conn: &Connection, equipment: i64, day: NaiveDate) -> Result<bool
                    AND {LATEST_VERSION}"
             ))?
             .query_row(params![plan, date(day)], |row| opt_text_at(row, 0))?;
-        if let (Some(passed), Ok(interval)) = (last_pass, Interval::new(count, unit)) {
-            schedule.next_due = Some(interval.after(passed));
+        match (last_pass, Interval::new(count, unit)) {
+            (Some(passed), Ok(interval)) => schedule.next_due = Some(interval.after(passed)),
+            // Not yet calibrated on that day: the due date it had before its first record
+            // (today's due date counts only for a plan with no records at all).
+            _ => {
+                if let Some(before) = first_due(conn, plan)? {
+                    schedule.next_due = before;
+                }
+            }
         }
         if matches!(
             schedule.state_on(day),
@@ -461,7 +520,7 @@ pub(crate) fn list(conn: &mut Connection, query: &RecordQuery) -> Result<Page<Ca
         .prepare_cached(&format!(
             "SELECT {RECORD_COLUMNS} FROM {RECORD_FROM}
              WHERE calibration_record.equipment_seq = ? AND {LATEST_VERSION}
-             ORDER BY calibration_record.performed_on DESC, calibration_record.seq DESC
+             ORDER BY calibration_record.performed_on DESC, {FIRST_ENTERED} DESC
              LIMIT ? OFFSET ?"
         ))?
         .query_map(

@@ -3,7 +3,10 @@
 use benchlog_domain::due::{CalendarMonth, CalendarQuery, DueQuery};
 use benchlog_domain::equipment::{EquipmentFields, EquipmentId, EquipmentStatus};
 use benchlog_domain::plan::{NewPlan, Plan, PlanFields, PlanUpdate};
-use benchlog_domain::record::{NewRecord, PointFields, RecordAmendment, RecordFields, RecordQuery};
+use benchlog_domain::record::{
+    CalibrationRecord, NewRecord, PointFields, RecordAmendment, RecordFields, RecordOutcome,
+    RecordQuery,
+};
 use benchlog_domain::schedule::PlanState;
 use benchlog_domain::tolerance::CalibrationResult;
 use benchlog_storage::{Error, Store};
@@ -534,4 +537,106 @@ fn a_standard_is_judged_as_it_stood_on_the_day_it_was_used() {
         .execute("DELETE FROM record_standard", [])
         .unwrap_err();
     assert!(error.to_string().contains("permanent"));
+}
+
+/// Amends a record with `change` applied to what it says now.
+fn amend(
+    lab: &Lab,
+    record: &CalibrationRecord,
+    change: impl FnOnce(&mut RecordFields),
+) -> RecordOutcome {
+    let mut fields = record.details.to_fields();
+    change(&mut fields);
+    let amendment = RecordAmendment {
+        record_id: record.id,
+        reason: "Correction".into(),
+        fields,
+    };
+    lab.store
+        .amend_record(&amendment, day("2026-11-25"))
+        .unwrap()
+}
+
+#[test]
+fn records_of_the_same_day_keep_their_order_when_one_is_amended() {
+    let lab = Lab::new();
+    let item = lab.item("S1", false);
+    let plan = lab.plan(item, Some("2026-12-01"));
+    let failed = lab.record(&plan, "2026-11-10", "10.05", "10.05").record;
+    let repaired = lab.record(&plan, "2026-11-10", "10.05", "10.001");
+    assert_eq!(repaired.plan.fields.next_due, Some(day("2027-11-10")));
+
+    // Correcting the earlier record's certificate number must not make it the newest.
+    let outcome = amend(&lab, &failed, |fields| {
+        fields.certificate_number = "C-1".into()
+    });
+    assert_eq!(outcome.plan.fields.next_due, Some(day("2027-11-10")));
+    assert!(!lab.store.get_equipment(item).unwrap().out_of_tolerance);
+    let history = lab
+        .store
+        .list_records(&RecordQuery {
+            equipment_id: item,
+            page: 0,
+        })
+        .unwrap();
+    let ids: Vec<_> = history.items.iter().map(|r| r.id).collect();
+    assert_eq!(ids, [repaired.record.id, failed.id]);
+}
+
+#[test]
+fn a_failing_newest_record_keeps_the_due_date_its_last_pass_gave() {
+    let lab = Lab::new();
+    let item = lab.item("F1", false);
+    let plan = lab.plan(item, None);
+    let passed = lab.record(&plan, "2026-03-01", "10.001", "").record;
+    // Entered late: older than the pass, so it changes nothing yet.
+    let late_fail = lab.record(&plan, "2026-02-01", "10.05", "10.05");
+    assert_eq!(late_fail.plan.fields.next_due, Some(day("2027-03-01")));
+
+    // The pass was really on 2026-01-15: the failing record is now the newest, and the due
+    // date is the one the corrected pass gives.
+    let outcome = amend(&lab, &passed, |fields| {
+        fields.performed_on = Some(day("2026-01-15"))
+    });
+    assert_eq!(outcome.plan.fields.next_due, Some(day("2027-01-15")));
+    assert!(outcome.out_of_tolerance);
+}
+
+#[test]
+fn standards_are_judged_before_their_first_record_and_stay_amendable() {
+    let lab = Lab::new();
+    let standard = lab.item("STD3", true);
+    let standard_plan = lab.plan(standard, Some("2026-01-01"));
+    let item = lab.item("V1", false);
+    let plan = lab.plan(item, None);
+    // The standard is calibrated on 2026-03-01, then a use from February is entered.
+    lab.record(&standard_plan, "2026-03-01", "10.000", "");
+    let used = NewRecord {
+        plan_id: plan.id,
+        fields: RecordFields {
+            performed_on: Some(day("2026-02-15")),
+            performed_by: "Ana".into(),
+            result: Some(CalibrationResult::Pass),
+            standards: vec![standard],
+            ..RecordFields::default()
+        },
+    };
+    let outcome = lab
+        .store
+        .record_calibration(&used, day("2026-11-25"))
+        .unwrap();
+    assert_eq!(outcome.overdue_standards, ["STD3"]);
+
+    // No longer a standard today; the record that used it can still be corrected.
+    let mut fields = lab.store.get_equipment(standard).unwrap();
+    fields.fields.reference_standard = false;
+    lab.store
+        .update_equipment(&benchlog_domain::equipment::EquipmentUpdate {
+            id: standard,
+            revision: fields.revision,
+            fields: fields.fields,
+        })
+        .unwrap();
+    let amended = amend(&lab, &outcome.record, |fields| fields.notes = "Typo".into());
+    assert_eq!(amended.record.details.standards, [standard]);
 }
