@@ -172,6 +172,10 @@ fn main() {
             due(Some(PlanState::DueSoon), "", None, None, 0),
         ),
         (
+            "due list, upcoming only, page 100",
+            due(Some(PlanState::Ok), "", None, None, 100),
+        ),
+        (
             "due list, next 30 days",
             due(None, "", Some(today), Some(in_30_days), 0),
         ),

@@ -2,9 +2,10 @@
 //! active) through partial indexes, so their cost follows what is due, not the register.
 //!
 //! The due list is the states in order (overdue, never done, due soon, upcoming), each a
-//! range of one indexed column. A page is cut from the segments in turn: each is counted,
-//! skipped whole when the page starts past it, and read in index order otherwise. Within a
-//! state, plans come in the order they fall (or fell) overdue: due date plus grace.
+//! range of one indexed column, which counts it without reading a row. A page is cut from
+//! the segments in turn: each is counted, skipped whole when the page starts past it, and
+//! otherwise read off the due-date index in order, so a page stops after its rows. Within
+//! a state, plans come by due date.
 
 use benchlog_domain::due::{CalendarDay, CalendarMonth, CalendarQuery, DueItem, DuePage, DueQuery};
 use benchlog_domain::key::Keyed;
@@ -25,14 +26,13 @@ const ITEM_COLUMNS: &str = "plan.id, plan.name, equipment.id, equipment.asset_ta
 /// One state's slice of the plans: which rows, in which order.
 struct Segment {
     state: PlanState,
-    /// The partial index ordered by due date that holds this segment's rows, for reading a
-    /// due-date range off it.
+    /// The partial index ordered by due date that holds this segment's rows: pages are read
+    /// off it in order.
     due_date_index: &'static str,
     /// Rows of this state (with `?` for today where needed; the count of `?` is
     /// `today_params`), including the partial indexes' own terms.
     condition: &'static str,
     today_params: usize,
-    order: &'static str,
 }
 
 const SEGMENTS: [Segment; 5] = [
@@ -41,14 +41,12 @@ const SEGMENTS: [Segment; 5] = [
         due_date_index: "plan_by_next_due",
         condition: "plan.paused = 0 AND plan.equipment_active = 1 AND plan.overdue_from <= ?",
         today_params: 1,
-        order: "plan.overdue_from, plan.seq",
     },
     Segment {
         state: PlanState::NeverDone,
         due_date_index: "plan_by_next_due",
         condition: "plan.paused = 0 AND plan.equipment_active = 1 AND plan.next_due IS NULL",
         today_params: 0,
-        order: "plan.next_due, plan.seq",
     },
     Segment {
         state: PlanState::DueSoon,
@@ -56,21 +54,18 @@ const SEGMENTS: [Segment; 5] = [
         condition: "plan.paused = 0 AND plan.equipment_active = 1 AND plan.due_soon_from <= ? \
                     AND plan.overdue_from > ?",
         today_params: 2,
-        order: "plan.overdue_from, plan.seq",
     },
     Segment {
         state: PlanState::Ok,
         due_date_index: "plan_by_next_due",
         condition: "plan.paused = 0 AND plan.equipment_active = 1 AND plan.due_soon_from > ?",
         today_params: 1,
-        order: "plan.next_due, plan.seq",
     },
     Segment {
         state: PlanState::Paused,
         due_date_index: "plan_paused",
         condition: "plan.paused = 1 AND plan.equipment_active = 1",
         today_params: 0,
-        order: "plan.next_due, plan.seq",
     },
 ];
 
@@ -199,21 +194,19 @@ impl Filter {
         filter
     }
 
-    /// The FROM clause for `segment`: the items chosen by location or department drive
-    /// the loop when there are such conditions; else the due-date index when the due date
-    /// is bounded; else the segment's own index, which SQLite picks unaided.
+    /// The FROM clause that reads `segment`'s rows: the items chosen by location or
+    /// department drive the loop when there are such conditions (few rows, sorted after);
+    /// else the due-date index, in the page's order.
     fn from(&self, segment: &Segment) -> String {
         if self.on_equipment {
             "equipment CROSS JOIN plan INDEXED BY plan_by_equipment \
              ON plan.equipment_seq = equipment.seq"
                 .to_owned()
-        } else if self.on_due_date {
+        } else {
             format!(
                 "plan INDEXED BY {} JOIN equipment ON equipment.seq = plan.equipment_seq",
                 segment.due_date_index
             )
-        } else {
-            "plan JOIN equipment ON equipment.seq = plan.equipment_seq".to_owned()
         }
     }
 
@@ -258,9 +251,9 @@ fn read(
     params.extend([Value::Integer(limit as i64), Value::Integer(skip as i64)]);
     let items = tx
         .prepare_cached(&format!(
-            "SELECT {ITEM_COLUMNS} FROM {} WHERE {condition} ORDER BY {} LIMIT ? OFFSET ?",
+            "SELECT {ITEM_COLUMNS} FROM {} WHERE {condition}
+             ORDER BY plan.next_due, plan.seq LIMIT ? OFFSET ?",
             filter.from(segment),
-            segment.order
         ))?
         .query_map(params_from_iter(params), |row| item_from_row(row, today))?
         .collect::<rusqlite::Result<_>>()?;
