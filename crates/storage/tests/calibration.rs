@@ -2,6 +2,7 @@
 
 use benchlog_domain::due::{CalendarMonth, CalendarQuery, DueQuery};
 use benchlog_domain::equipment::{EquipmentFields, EquipmentId, EquipmentStatus};
+use benchlog_domain::page::Page;
 use benchlog_domain::plan::{NewPlan, Plan, PlanFields, PlanUpdate};
 use benchlog_domain::record::{
     CalibrationRecord, NewRecord, PointFields, RecordAmendment, RecordFields, RecordOutcome,
@@ -76,6 +77,16 @@ impl Lab {
             .unwrap()
     }
 
+    /// The first page of an item's history.
+    fn history(&self, item: EquipmentId) -> Page<CalibrationRecord> {
+        self.store
+            .list_records(&RecordQuery {
+                equipment_id: item,
+                page: 0,
+            })
+            .unwrap()
+    }
+
     fn raw(&self) -> Connection {
         Connection::open(self.dir.path().join("benchlog.sqlite3")).unwrap()
     }
@@ -110,13 +121,7 @@ fn a_passing_calibration_rolls_the_due_date_from_the_day_performed() {
     let late = lab.record(&plan, "2025-11-01", "10.001", "");
     assert_eq!(late.plan.fields.next_due, Some(day("2027-11-20")));
 
-    let history = lab
-        .store
-        .list_records(&RecordQuery {
-            equipment_id: item,
-            page: 0,
-        })
-        .unwrap();
+    let history = lab.history(item);
     let dates: Vec<NaiveDate> = history
         .items
         .iter()
@@ -455,13 +460,7 @@ fn an_amendment_adds_a_version_and_the_plan_rolls_from_it() {
     assert_eq!(outcome.record.amendments[0].previous, saved.details);
     assert_eq!(outcome.plan.fields.next_due, Some(day("2027-11-10")));
 
-    let history = lab
-        .store
-        .list_records(&RecordQuery {
-            equipment_id: item,
-            page: 0,
-        })
-        .unwrap();
+    let history = lab.history(item);
     assert_eq!(history.total, 1, "versions are one record");
     assert_eq!(history.items[0], outcome.record);
 
@@ -572,13 +571,7 @@ fn records_of_the_same_day_keep_their_order_when_one_is_amended() {
     });
     assert_eq!(outcome.plan.fields.next_due, Some(day("2027-11-10")));
     assert!(!lab.store.get_equipment(item).unwrap().out_of_tolerance);
-    let history = lab
-        .store
-        .list_records(&RecordQuery {
-            equipment_id: item,
-            page: 0,
-        })
-        .unwrap();
+    let history = lab.history(item);
     let ids: Vec<_> = history.items.iter().map(|r| r.id).collect();
     assert_eq!(ids, [repaired.record.id, failed.id]);
 }
