@@ -1,6 +1,7 @@
 //! Stable keys for the enums the database stores and IPC carries. Each key is the value's
 //! serde name, so the database, the wire and the UI's `<select>` values always agree.
 
+use crate::certificate::LocalState;
 use crate::equipment::EquipmentStatus;
 use crate::plan::Provider;
 use crate::record::ToleranceKind;
@@ -65,6 +66,11 @@ keyed! {
         PlusMinus => "plus_minus",
         Asymmetric => "asymmetric",
         Percent => "percent",
+    }
+    LocalState {
+        Present => "present",
+        Missing => "missing",
+        Corrupt => "corrupt",
     }
     PlanState {
         Overdue => "overdue",

@@ -4,6 +4,7 @@
 //! This crate does no IO and knows nothing of Tauri, SQLite or the browser, so it builds for
 //! native and wasm alike and its rules are tested in milliseconds.
 
+pub mod certificate;
 pub mod due;
 pub mod equipment;
 pub mod error;
@@ -14,5 +15,6 @@ pub mod page;
 pub mod plan;
 pub mod record;
 pub mod schedule;
+pub mod settings;
 pub mod text;
 pub mod tolerance;

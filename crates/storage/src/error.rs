@@ -21,6 +21,9 @@ pub enum Error {
     /// No calibration record has this id.
     #[error("calibration record {0} does not exist")]
     RecordNotFound(RecordId),
+    /// The record has no such certificate.
+    #[error("the record has no such certificate")]
+    CertificateNotFound,
     /// No plan has this id.
     #[error("plan {0} does not exist")]
     PlanNotFound(PlanId),
@@ -73,6 +76,9 @@ impl From<Error> for ApiError {
             },
             Error::RecordNotFound(_) => ApiError::NotFound {
                 what: "This calibration record".to_owned(),
+            },
+            Error::CertificateNotFound => ApiError::NotFound {
+                what: "This certificate".to_owned(),
             },
             Error::PlanNotFound(_) => ApiError::NotFound {
                 what: "This plan".to_owned(),

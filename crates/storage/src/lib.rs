@@ -4,6 +4,7 @@
 //! Every write runs in one transaction and is checked again against the domain rules, so
 //! the database stays the authority whatever the caller sent.
 
+mod certificates;
 mod convert;
 mod due;
 mod equipment;
@@ -11,10 +12,14 @@ mod error;
 mod plans;
 mod records;
 mod schema;
+mod settings;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
+use benchlog_domain::certificate::{
+    Certificate, CertificateRef, ContentHash, LocalState, MirrorStatus,
+};
 use benchlog_domain::due::{CalendarMonth, CalendarQuery, DuePage, DueQuery};
 use benchlog_domain::equipment::{
     Equipment, EquipmentFields, EquipmentId, EquipmentPage, EquipmentQuery, EquipmentStatus,
@@ -22,12 +27,15 @@ use benchlog_domain::equipment::{
 };
 use benchlog_domain::page::Page;
 use benchlog_domain::plan::{NewPlan, Plan, PlanUpdate};
+use benchlog_domain::record::RecordId;
 use benchlog_domain::record::{
     CalibrationRecord, NewRecord, RecordAmendment, RecordOutcome, RecordQuery,
 };
-use chrono::NaiveDate;
+use benchlog_domain::settings::Settings;
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 
+pub use crate::certificates::{Attachment, MirrorJob, StoredFileInfo};
 pub use crate::error::{Error, Result};
 
 /// The open database. Calls are serialised on one connection; each is one transaction.
@@ -146,6 +154,91 @@ impl Store {
     /// What is due on each day of a month, with states as of `today`.
     pub fn calendar_month(&self, query: &CalendarQuery, today: NaiveDate) -> Result<CalendarMonth> {
         due::calendar(&mut self.conn(), query, today)
+    }
+
+    /// Attaches files already in the certificate store to a record, all in one
+    /// transaction, queueing each for the mirror. A file attached twice is kept once.
+    pub fn attach_certificates(
+        &self,
+        record_id: RecordId,
+        attachments: &[Attachment],
+    ) -> Result<Vec<Certificate>> {
+        certificates::attach(&mut self.conn(), record_id, attachments)
+    }
+
+    /// A record's certificates, in the order they were attached.
+    pub fn list_certificates(&self, record_id: RecordId) -> Result<Vec<Certificate>> {
+        certificates::list(&self.conn(), record_id)
+    }
+
+    /// The certificate `reference` names.
+    pub fn get_certificate(&self, reference: &CertificateRef) -> Result<Certificate> {
+        certificates::get(&self.conn(), reference)
+    }
+
+    /// Every distinct stored file, for the integrity check.
+    pub fn stored_files(&self) -> Result<Vec<StoredFileInfo>> {
+        certificates::stored_files(&self.conn())
+    }
+
+    /// Records what a look at a stored file found; a damaged file is queued for restoring.
+    pub fn set_local_state(&self, hash: &ContentHash, state: LocalState) -> Result<()> {
+        certificates::set_local_state(&mut self.conn(), hash, state)
+    }
+
+    /// Up to `limit` mirror jobs due at `now`, longest waiting first.
+    pub fn due_mirror_jobs(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<MirrorJob>> {
+        certificates::due_jobs(&self.conn(), now, limit)
+    }
+
+    /// When the next mirror job is due, if any is queued.
+    pub fn next_mirror_attempt(&self) -> Result<Option<DateTime<Utc>>> {
+        certificates::next_attempt_at(&self.conn())
+    }
+
+    /// Notes that a file is verified at the mirror `destination`.
+    pub fn mark_mirrored(
+        &self,
+        hash: &ContentHash,
+        destination: &str,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        certificates::mark_mirrored(&mut self.conn(), hash, destination, at)
+    }
+
+    /// Notes that a damaged local file was restored from the mirror.
+    pub fn mark_restored(&self, hash: &ContentHash) -> Result<()> {
+        certificates::mark_restored(&mut self.conn(), hash)
+    }
+
+    /// Notes a failed mirror attempt and when to try again.
+    pub fn mark_mirror_failed(
+        &self,
+        hash: &ContentHash,
+        reason: &str,
+        retry_at: DateTime<Utc>,
+    ) -> Result<()> {
+        certificates::mark_failed(&self.conn(), hash, reason, retry_at)
+    }
+
+    /// Makes every queued mirror job due now.
+    pub fn retry_mirror_now(&self) -> Result<()> {
+        certificates::retry_all_now(&self.conn())
+    }
+
+    /// The mirror's counts and last error.
+    pub fn mirror_status(&self) -> Result<MirrorStatus> {
+        certificates::mirror_status(&self.conn())
+    }
+
+    /// The workstation's settings.
+    pub fn settings(&self) -> Result<Settings> {
+        settings::get(&self.conn())
+    }
+
+    /// Validates and saves the settings, queueing files for a new mirror destination.
+    pub fn save_settings(&self, settings: &Settings) -> Result<Settings> {
+        settings::save(&mut self.conn(), settings)
     }
 
     fn conn(&self) -> MutexGuard<'_, Connection> {

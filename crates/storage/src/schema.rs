@@ -18,6 +18,7 @@ const MIGRATIONS: &[M<'static>] = &[
         "../../../migrations/0001_equipment_register.sql"
     )),
     M::up(include_str!("../../../migrations/0002_calibration.sql")),
+    M::up(include_str!("../../../migrations/0003_certificates.sql")),
 ];
 
 /// `PRAGMA application_id` of a Benchlog database ("BCLG"), set by the first migration.
