@@ -50,6 +50,8 @@ pub struct StoredFileInfo {
     pub file_name: String,
     /// Whether it is verified at the current mirror destination.
     pub mirrored: bool,
+    /// What the last look at the local copy found.
+    pub local: LocalState,
 }
 
 pub(crate) fn attach(
@@ -170,7 +172,7 @@ pub(crate) fn stored_files(conn: &Connection) -> Result<Vec<StoredFileInfo>> {
             "SELECT file.sha256,
                     (SELECT file_name FROM record_certificate
                      WHERE file_seq = file.seq ORDER BY seq LIMIT 1),
-                    file.mirrored_to IS ?
+                    file.mirrored_to IS ?, file.local_state
              FROM certificate_file AS file ORDER BY file.seq",
         )?
         .query_map([destination], |row| {
@@ -178,6 +180,7 @@ pub(crate) fn stored_files(conn: &Connection) -> Result<Vec<StoredFileInfo>> {
                 hash: hash_at(row, 0)?,
                 file_name: row.get::<_, Option<String>>(1)?.unwrap_or_default(),
                 mirrored: row.get(2)?,
+                local: key_at(row, 3, LocalState::from_key)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -308,6 +311,21 @@ pub(crate) fn mark_failed(
         "UPDATE mirror_job SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
          WHERE file_seq = (SELECT seq FROM certificate_file WHERE sha256 = ?)",
         params![reason, timestamp(retry_at), hash.as_str()],
+    )?;
+    Ok(())
+}
+
+/// Postpones every job due at `due_by` that was not tried yet, when the mirror as a whole
+/// failed: they would all fail the same way.
+pub(crate) fn postpone_due(
+    conn: &Connection,
+    due_by: DateTime<Utc>,
+    reason: &str,
+    retry_at: DateTime<Utc>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE mirror_job SET last_error = ?, next_attempt_at = ? WHERE next_attempt_at <= ?",
+        params![reason, timestamp(retry_at), timestamp(due_by)],
     )?;
     Ok(())
 }

@@ -221,6 +221,17 @@ impl Store {
         certificates::mark_failed(&self.conn(), hash, reason, retry_at)
     }
 
+    /// Postpones every mirror job due at `due_by` to `retry_at`, noting why: the mirror as
+    /// a whole failed.
+    pub fn postpone_due_mirror_jobs(
+        &self,
+        due_by: DateTime<Utc>,
+        reason: &str,
+        retry_at: DateTime<Utc>,
+    ) -> Result<()> {
+        certificates::postpone_due(&self.conn(), due_by, reason, retry_at)
+    }
+
     /// Makes every queued mirror job due now.
     pub fn retry_mirror_now(&self) -> Result<()> {
         certificates::retry_all_now(&self.conn())
