@@ -4,9 +4,11 @@
 
 mod commands;
 mod data_dir;
+mod events;
+mod menu;
 mod state;
 
-use tauri::{Builder, Manager, Runtime};
+use tauri::{Builder, Emitter, Manager, Runtime};
 
 pub use crate::state::AppState;
 
@@ -21,9 +23,22 @@ pub fn run() {
                      writable folder and start it again",
                 ),
             };
+            if let Ok(workspace) = state.workspace() {
+                let handle = app.handle().clone();
+                tauri::async_runtime::spawn(async move {
+                    let emit = |status| {
+                        if let Err(error) = handle.emit(events::MIRROR_STATUS, status) {
+                            eprintln!("benchlog: telling the window the mirror status: {error}");
+                        }
+                    };
+                    workspace.mirror.run(emit).await;
+                });
+            }
             app.manage(state);
             Ok(())
         })
+        .menu(menu::build)
+        .on_menu_event(menu::handle)
         .build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(|_, _| {}),
@@ -37,20 +52,30 @@ pub fn run() {
 /// Registers every command of the IPC contract on `builder`.
 pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
-        commands::list_equipment,
-        commands::get_equipment,
-        commands::create_equipment,
-        commands::update_equipment,
-        commands::delete_equipment,
-        commands::list_facets,
-        commands::set_equipment_status,
-        commands::list_plans,
-        commands::create_plan,
-        commands::update_plan,
-        commands::record_calibration,
-        commands::amend_record,
-        commands::list_records,
-        commands::list_due,
-        commands::calendar_month,
+        commands::register::list_equipment,
+        commands::register::get_equipment,
+        commands::register::create_equipment,
+        commands::register::update_equipment,
+        commands::register::delete_equipment,
+        commands::register::list_facets,
+        commands::register::set_equipment_status,
+        commands::register::list_plans,
+        commands::register::create_plan,
+        commands::register::update_plan,
+        commands::register::record_calibration,
+        commands::register::amend_record,
+        commands::register::list_records,
+        commands::register::list_due,
+        commands::register::calendar_month,
+        commands::certificates::pick_certificates,
+        commands::certificates::attach_certificates,
+        commands::certificates::list_certificates,
+        commands::certificates::open_certificate,
+        commands::certificates::export_certificate,
+        commands::certificates::check_certificates,
+        commands::settings::get_settings,
+        commands::settings::save_settings,
+        commands::settings::mirror_status,
+        commands::settings::sync_now,
     ])
 }

@@ -4,19 +4,22 @@
 
 use std::path::Path;
 
+use benchlog_domain::certificate::{AttachFiles, MirrorState};
 use benchlog_domain::due::{CalendarQuery, DueQuery};
 use benchlog_domain::equipment::{
     EquipmentFields, EquipmentQuery, EquipmentStatus, EquipmentUpdate, StatusChange,
 };
 use benchlog_domain::error::ApiError;
 use benchlog_domain::ipc::{
-    COMMAND_NAMES, Command, CreateEquipment, CreatePlan, DeleteEquipment, GetCalendarMonth,
-    GetEquipment, ListDue, ListEquipment, ListPlans, ListRecords, REQUEST_ARGUMENT,
-    RecordCalibration, SetEquipmentStatus, UpdateEquipment,
+    AttachCertificates, COMMAND_NAMES, CheckCertificates, Command, CreateEquipment, CreatePlan,
+    DeleteEquipment, GetCalendarMonth, GetEquipment, GetMirrorStatus, GetSettings,
+    ListCertificates, ListDue, ListEquipment, ListPlans, ListRecords, REQUEST_ARGUMENT,
+    RecordCalibration, SaveSettings, SetEquipmentStatus, SyncNow, UpdateEquipment,
 };
 use benchlog_domain::plan::{NewPlan, PlanFields};
 use benchlog_domain::record::{NewRecord, RecordFields, RecordQuery};
 use benchlog_domain::schedule::PlanState;
+use benchlog_domain::settings::Settings;
 use benchlog_domain::tolerance::CalibrationResult;
 use benchlog_shell::{AppState, with_commands};
 use serde_json::json;
@@ -227,5 +230,91 @@ fn a_calibration_round_trips_through_ipc() {
             .unwrap()
             .days
             .is_empty()
+    );
+}
+
+#[test]
+fn certificates_and_settings_round_trip_through_ipc() {
+    let data = tempfile::tempdir().unwrap();
+    let shell = Shell::start(data.path());
+    let item = shell.call::<CreateEquipment>(&multimeter()).unwrap();
+    let plan = shell
+        .call::<CreatePlan>(&NewPlan {
+            equipment_id: item.id,
+            fields: PlanFields::default(),
+        })
+        .unwrap();
+    let today = chrono::Local::now().date_naive();
+    let record = shell
+        .call::<RecordCalibration>(&NewRecord {
+            plan_id: plan.id,
+            fields: RecordFields {
+                performed_on: Some(today),
+                performed_by: "Ana".into(),
+                result: Some(CalibrationResult::Pass),
+                ..RecordFields::default()
+            },
+        })
+        .unwrap()
+        .record;
+    let certificate = data.path().join("Certificate #12 (2026).pdf");
+    std::fs::write(&certificate, b"%PDF-1.7").unwrap();
+    let missing = data.path().join("moved away.pdf");
+
+    let error = shell
+        .call::<AttachCertificates>(&AttachFiles {
+            record_id: record.id,
+            paths: vec![
+                certificate.display().to_string(),
+                missing.display().to_string(),
+            ],
+        })
+        .unwrap_err();
+    let errors = error.field_errors();
+    assert_eq!(errors.len(), 1, "{error:?}");
+    assert_eq!(errors[0].field, "certificates");
+    assert!(errors[0].message.contains("moved away.pdf"), "{errors:?}");
+    assert!(
+        shell
+            .call::<ListCertificates>(&record.id)
+            .unwrap()
+            .is_empty()
+    );
+
+    let attached = shell
+        .call::<AttachCertificates>(&AttachFiles {
+            record_id: record.id,
+            paths: vec![certificate.display().to_string()],
+        })
+        .unwrap();
+    assert_eq!(attached[0].file_name, "Certificate #12 (2026).pdf");
+    assert_eq!(attached[0].mirror, MirrorState::LocalOnly);
+    assert_eq!(
+        shell.call::<ListCertificates>(&record.id).unwrap(),
+        attached
+    );
+    let report = shell.call::<CheckCertificates>(&()).unwrap();
+    assert_eq!((report.checked, report.problems.len()), (1, 0));
+
+    let mut settings = shell.call::<GetSettings>(&()).unwrap();
+    assert_eq!(settings, Settings::default());
+    settings.mirror.enabled = true;
+    settings.mirror.bucket = "Not A Bucket".into();
+    let error = shell.call::<SaveSettings>(&settings).unwrap_err();
+    let fields: Vec<_> = error.field_errors().into_iter().map(|e| e.field).collect();
+    assert_eq!(fields, ["bucket", "region"]);
+    settings.mirror.bucket = "lab-certificates".into();
+    settings.mirror.region = "eu-central-1".into();
+    let saved = shell.call::<SaveSettings>(&settings).unwrap();
+    assert_eq!(shell.call::<GetSettings>(&()).unwrap(), saved);
+
+    let status = shell.call::<GetMirrorStatus>(&()).unwrap();
+    assert!(status.enabled);
+    assert_eq!((status.queued, status.mirrored), (1, 0));
+    assert_eq!(status.destination, "s3://lab-certificates/");
+    assert_eq!(shell.call::<SyncNow>(&()).unwrap().queued, 1);
+    assert_eq!(
+        shell.call::<ListCertificates>(&record.id).unwrap()[0].mirror,
+        MirrorState::Queued
     );
 }

@@ -12,5 +12,5 @@ pub mod mirror;
 
 pub use crate::error::Error;
 pub use crate::local::Certificates;
-pub use benchlog_file_store::FileStore;
+pub use benchlog_file_store::{FileStore, safe_file_name};
 pub use benchlog_storage::Store;

@@ -5,6 +5,9 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::certificate::{
+    AttachFiles, Certificate, CertificateRef, ExportOutcome, IntegrityReport, MirrorStatus,
+};
 use crate::due::{CalendarQuery, DuePage, DueQuery};
 use crate::equipment::{
     Equipment, EquipmentFields, EquipmentId, EquipmentPage, EquipmentQuery, EquipmentUpdate,
@@ -12,7 +15,10 @@ use crate::equipment::{
 };
 use crate::page::Page;
 use crate::plan::{NewPlan, Plan, PlanUpdate};
-use crate::record::{CalibrationRecord, NewRecord, RecordAmendment, RecordOutcome, RecordQuery};
+use crate::record::{
+    CalibrationRecord, NewRecord, RecordAmendment, RecordId, RecordOutcome, RecordQuery,
+};
+use crate::settings::Settings;
 
 /// A command the UI sends to the shell.
 pub trait Command {
@@ -76,4 +82,25 @@ commands! {
     ListDue = "list_due": DueQuery => DuePage;
     /// What is due on each day of a month.
     GetCalendarMonth = "calendar_month": CalendarQuery => crate::due::CalendarMonth;
+    /// Asks for files with the native dialog and attaches them to a record; nothing when
+    /// the user cancels.
+    PickCertificates = "pick_certificates": RecordId => Vec<Certificate>;
+    /// Attaches files given by path (dropped on the record) to a record.
+    AttachCertificates = "attach_certificates": AttachFiles => Vec<Certificate>;
+    /// A record's certificates, in the order they were attached.
+    ListCertificates = "list_certificates": RecordId => Vec<Certificate>;
+    /// Opens a stored certificate with the system's default viewer.
+    OpenCertificate = "open_certificate": CertificateRef => ();
+    /// Saves a copy of a stored certificate where the user picks in the native dialog.
+    ExportCertificate = "export_certificate": CertificateRef => ExportOutcome;
+    /// Re-hashes every stored certificate and reports the missing or damaged ones.
+    CheckCertificates = "check_certificates": () => IntegrityReport;
+    /// The workstation's settings.
+    GetSettings = "get_settings": () => Settings;
+    /// Validates and saves the settings; a new mirror destination queues every file.
+    SaveSettings = "save_settings": Settings => Settings;
+    /// The mirror's overall state.
+    GetMirrorStatus = "mirror_status": () => MirrorStatus;
+    /// Retries every queued file now instead of waiting for its backoff.
+    SyncNow = "sync_now": () => MirrorStatus;
 }

@@ -87,6 +87,16 @@ pub enum SettingsField {
 }
 
 impl SettingsField {
+    /// Every field, in form order.
+    pub const ALL: [SettingsField; 6] = [
+        Self::MaxCertificateMb,
+        Self::Bucket,
+        Self::Region,
+        Self::Endpoint,
+        Self::Prefix,
+        Self::Profile,
+    ];
+
     /// The field's stable key.
     pub fn key(self) -> &'static str {
         match self {
@@ -159,6 +169,12 @@ impl Settings {
         }
         mirror.prefix = normalise_prefix(&mirror.prefix);
         mirror.endpoint = mirror.endpoint.trim_end_matches('/').to_owned();
+        // In form order, whichever check found them.
+        errors.sort_by_key(|error| {
+            SettingsField::ALL
+                .iter()
+                .position(|f| f.key() == error.field)
+        });
         if errors.is_empty() {
             Ok(clean)
         } else {

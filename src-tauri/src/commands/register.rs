@@ -1,25 +1,14 @@
-//! One thin Tauri command per entry of the domain's IPC contract: each takes the request
-//! under the argument name `request`, runs one store call off the async runtime, and
-//! converts its error.
+//! The register's commands: equipment, plans, records and the due list.
 
-use std::sync::Arc;
-
-use benchlog_domain::error::ApiError;
 use benchlog_domain::ipc::{
-    AmendRecord, Command, CreateEquipment, CreatePlan, DeleteEquipment, GetCalendarMonth,
-    GetEquipment, ListDue, ListEquipment, ListFacets, ListPlans, ListRecords, RecordCalibration,
+    AmendRecord, CreateEquipment, CreatePlan, DeleteEquipment, GetCalendarMonth, GetEquipment,
+    ListDue, ListEquipment, ListFacets, ListPlans, ListRecords, RecordCalibration,
     SetEquipmentStatus, UpdateEquipment, UpdatePlan,
 };
-use benchlog_storage::Store;
-use chrono::{Local, NaiveDate};
 use tauri::State;
 
+use super::{Reply, Request, today, with_store};
 use crate::state::AppState;
-
-/// What command `C` returns over IPC.
-type Reply<C> = Result<<C as Command>::Response, ApiError>;
-/// What command `C` receives.
-type Request<C> = <C as Command>::Request;
 
 #[tauri::command]
 pub(crate) async fn list_equipment(
@@ -146,39 +135,4 @@ pub(crate) async fn calendar_month(
     request: Request<GetCalendarMonth>,
 ) -> Reply<GetCalendarMonth> {
     with_store(&state, move |store| store.calendar_month(&request, today())).await
-}
-
-/// The workstation's date: what "today" means to the technician at it.
-fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
-
-/// Runs `work` on a blocking thread: SQLite calls wait on locks and fsync, which must not
-/// hold up the async runtime that serves every other IPC message.
-async fn with_store<T, W>(state: &AppState, work: W) -> Result<T, ApiError>
-where
-    T: Send + 'static,
-    W: FnOnce(&Store) -> benchlog_storage::Result<T> + Send + 'static,
-{
-    let store: Arc<Store> = state.store()?;
-    let outcome = tauri::async_runtime::spawn_blocking(move || work(&store))
-        .await
-        .map_err(|error| {
-            eprintln!("benchlog: a storage call panicked: {error}");
-            ApiError::Internal {
-                message: "Benchlog hit an internal error; nothing was saved. Try again".into(),
-            }
-        })?;
-    outcome.map_err(report)
-}
-
-/// Logs failures the user cannot fix by editing their input, then converts.
-fn report(error: benchlog_storage::Error) -> ApiError {
-    if matches!(
-        error,
-        benchlog_storage::Error::Sqlite(_) | benchlog_storage::Error::Migration(_)
-    ) {
-        eprintln!("benchlog: {error:?}");
-    }
-    error.into()
 }
