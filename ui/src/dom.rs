@@ -1,8 +1,11 @@
 //! Small helpers for the page's DOM where Yew has no API of its own: moving focus, telling
-//! whether a key press lands in a field, and making the app inert behind a dialog.
+//! whether a key press lands in a field, making the app inert behind a dialog, scrolling
+//! something into view, and finding what is under a point.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, KeyboardEvent};
+use web_sys::{
+    Document, Element, HtmlElement, KeyboardEvent, ScrollIntoViewOptions, ScrollLogicalPosition,
+};
 
 /// The id of the app's frame (sidebar, main area and notices); see [`set_app_inert`].
 pub const APP_FRAME_ID: &str = "app";
@@ -53,6 +56,25 @@ pub fn set_app_inert(inert: bool) {
     } else {
         frame.remove_attribute("inert")
     };
+}
+
+/// Scrolls as little as needed to show `element`: all of it, or its top when it is taller
+/// than the view.
+pub fn reveal(element: &Element) {
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// The `attribute` of the element matching `selector` that holds the point (`x`, `y`),
+/// given in physical pixels from the window's top left corner (as Tauri reports a drop).
+pub fn attribute_at(x: f64, y: f64, selector: &str, attribute: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let ratio = window.device_pixel_ratio();
+    let element = window
+        .document()?
+        .element_from_point((x / ratio) as f32, (y / ratio) as f32)?;
+    element.closest(selector).ok()??.get_attribute(attribute)
 }
 
 /// The page's document.

@@ -1,4 +1,5 @@
-//! How dates and numbers read in the UI: local time, unambiguous dates, grouped thousands.
+//! How dates and numbers read in the UI: local time, unambiguous dates, grouped thousands,
+//! file sizes.
 
 use chrono::{DateTime, Local, NaiveDate, Utc};
 
@@ -56,6 +57,28 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// A file's size in decimal units, as the size limit counts them (1 MB = 1,000,000 bytes):
+/// "512 B", "1.2 MB", "240 MB"; one decimal below 10, none from there on.
+pub fn file_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1_000 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1_000.0;
+    let mut unit = 0;
+    // Rounded, 1,000 of a unit would read as the next unit.
+    while value >= 999.5 && unit < UNITS.len() - 1 {
+        value /= 1_000.0;
+        unit += 1;
+    }
+    let number = if value < 9.95 {
+        format!("{value:.1}").trim_end_matches(".0").to_owned()
+    } else {
+        thousands(value.round() as u64)
+    };
+    format!("{number} {}", UNITS[unit])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +89,20 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_234), "1,234");
         assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn file_sizes_read_in_decimal_units() {
+        assert_eq!(file_size(0), "0 B");
+        assert_eq!(file_size(999), "999 B");
+        assert_eq!(file_size(1_000), "1 KB");
+        assert_eq!(file_size(1_234), "1.2 KB");
+        assert_eq!(file_size(9_960), "10 KB");
+        assert_eq!(file_size(1_200_000), "1.2 MB");
+        assert_eq!(file_size(200_000_000), "200 MB");
+        assert_eq!(file_size(999_600), "1 MB");
+        assert_eq!(file_size(3_400_000_000), "3.4 GB");
+        assert_eq!(file_size(u64::MAX), "18,446,744 TB");
     }
 
     #[test]

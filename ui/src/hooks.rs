@@ -35,6 +35,22 @@ pub fn use_document_keydown(handler: Callback<KeyboardEvent>) {
     });
 }
 
+/// A callback that stays the same across renders and always calls the latest `callback`,
+/// for handing to something that keeps it, such as an event listener registered once.
+#[hook]
+pub fn use_latest_callback<T: 'static>(callback: Callback<T>) -> Callback<T> {
+    let latest = use_mut_ref(|| callback.clone());
+    *latest.borrow_mut() = callback;
+    let stable = use_memo((), move |()| {
+        Callback::from(move |value| {
+            // Cloned out first: the callback may render, which replaces `latest`.
+            let callback = latest.borrow().clone();
+            callback.emit(value);
+        })
+    });
+    (*stable).clone()
+}
+
 /// Tells a request started by [`use_latest_request`] whether it still counts.
 #[derive(Debug, Clone)]
 pub struct LatestRequest(Rc<Cell<bool>>);

@@ -14,7 +14,7 @@ extern "C" {
 
     /// Logs details the user never sees but a developer needs.
     #[wasm_bindgen(js_namespace = console, js_name = error)]
-    fn log_error(message: &str, detail: &JsValue);
+    pub(crate) fn log_error(message: &str, detail: &JsValue);
 }
 
 /// Shown when the shell could not be reached or answered something unexpected.

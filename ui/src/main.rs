@@ -4,12 +4,14 @@
 mod app;
 mod components;
 mod dom;
+mod drop_targets;
 mod format;
 mod forms;
 mod hooks;
 mod ipc;
 mod labels;
 mod pages;
+mod tauri_events;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

@@ -39,8 +39,8 @@ impl Certificates {
     }
 
     /// Copies the files at `paths` into the store and attaches them to the record, in one
-    /// transaction. If any file cannot be stored, none is attached and every failing file
-    /// is reported.
+    /// transaction, returning their attachments. If any file cannot be stored, none is
+    /// attached and every failing file is reported.
     pub fn attach(
         &self,
         record_id: RecordId,
@@ -66,7 +66,7 @@ impl Certificates {
             return Err(Error::Import(failures));
         }
         if attachments.is_empty() {
-            return Ok(self.store.list_certificates(record_id)?);
+            return Ok(Vec::new());
         }
         Ok(self.store.attach_certificates(record_id, &attachments)?)
     }

@@ -82,10 +82,11 @@ commands! {
     ListDue = "list_due": DueQuery => DuePage;
     /// What is due on each day of a month.
     GetCalendarMonth = "calendar_month": CalendarQuery => crate::due::CalendarMonth;
-    /// Asks for files with the native dialog and attaches them to a record; nothing when
-    /// the user cancels.
+    /// Asks for files with the native dialog and attaches them to a record, answering
+    /// with their attachments; none when the user cancels.
     PickCertificates = "pick_certificates": RecordId => Vec<Certificate>;
-    /// Attaches files given by path (dropped on the record) to a record.
+    /// Attaches files given by path (dropped on the record) to a record, answering with
+    /// their attachments.
     AttachCertificates = "attach_certificates": AttachFiles => Vec<Certificate>;
     /// A record's certificates, in the order they were attached.
     ListCertificates = "list_certificates": RecordId => Vec<Certificate>;

@@ -102,9 +102,18 @@ pub(crate) fn attach(
             params![file_seq, now, destination],
         )?;
     }
-    let certificates = list_in(&tx, record_id)?;
+    let listed = list_in(&tx, record_id)?;
     tx.commit()?;
-    Ok(certificates)
+    let mut attached: Vec<Certificate> = Vec::new();
+    for attachment in attachments {
+        let certificate = listed.iter().find(|c| c.reference.hash == attachment.hash);
+        if let Some(certificate) = certificate
+            && !attached.contains(certificate)
+        {
+            attached.push(certificate.clone());
+        }
+    }
+    Ok(attached)
 }
 
 pub(crate) fn list(conn: &Connection, record_id: RecordId) -> Result<Vec<Certificate>> {

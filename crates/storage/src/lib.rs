@@ -157,7 +157,8 @@ impl Store {
     }
 
     /// Attaches files already in the certificate store to a record, all in one
-    /// transaction, queueing each for the mirror. A file attached twice is kept once.
+    /// transaction, queueing each for the mirror, and returns their attachments. A file
+    /// attached twice is kept once, under the name it was first attached with.
     pub fn attach_certificates(
         &self,
         record_id: RecordId,

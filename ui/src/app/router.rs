@@ -13,6 +13,7 @@ use crate::pages::equipment_form::EquipmentFormPage;
 use crate::pages::equipment_list::EquipmentList;
 use crate::pages::plan_form::PlanFormPage;
 use crate::pages::record_form::{AmendFormPage, RecordFormPage, outcome_notices};
+use crate::pages::settings::SettingsPage;
 
 /// The page for `state`, sending what happens on it to `send`.
 pub fn view(state: &AppState, send: &Callback<AppAction>) -> Html {
@@ -46,6 +47,7 @@ pub fn view(state: &AppState, send: &Callback<AppAction>) -> Html {
             })
         })
     };
+    let notice = send.reform(|message| AppAction::Notify(NoticeKind::Success, message));
     let record = |equipment: EquipmentId| {
         send.reform(move |plan| AppAction::Navigate(Page::RecordCalibration { plan, equipment }))
     };
@@ -69,7 +71,7 @@ pub fn view(state: &AppState, send: &Callback<AppAction>) -> Html {
             <EquipmentDetail key={format!("detail-{id}")} id={*id}
                 offer_out_of_service={state.offer_out_of_service == Some(*id)}
                 on_offer_closed={send.reform(|()| AppAction::OfferClosed)}
-                on_notice={send.reform(|message| AppAction::Notify(NoticeKind::Success, message))}
+                on_notice={notice.clone()}
                 on_back={go(Page::EquipmentList)}
                 on_edit={go(Page::EditEquipment(*id))}
                 on_add_plan={go(Page::NewPlan(*id))}
@@ -111,6 +113,11 @@ pub fn view(state: &AppState, send: &Callback<AppAction>) -> Html {
                 on_record={send.reform(|(plan, equipment)| {
                     AppAction::Navigate(Page::RecordCalibration { plan, equipment })
                 })} />
+        },
+        Page::Settings => html! {
+            <SettingsPage mirror={state.mirror.clone()} run_check={state.check_requested}
+                on_check_started={send.reform(|()| AppAction::CheckStarted)}
+                on_mirror={send.reform(AppAction::Mirror)} on_notice={notice} />
         },
     }
 }

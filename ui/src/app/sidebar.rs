@@ -1,7 +1,9 @@
-//! The sidebar: the wordmark and the app's sections.
+//! The sidebar: the wordmark, the app's sections, and the mirror's state.
 
+use benchlog_domain::certificate::MirrorStatus;
 use yew::prelude::*;
 
+use super::mirror_indicator::MirrorIndicator;
 use super::state::{CalibrationsTab, Page, Section};
 
 /// Properties of [`Sidebar`].
@@ -11,11 +13,14 @@ pub struct SidebarProps {
     pub page: Page,
     /// The section it belongs to, which looks active.
     pub section: Section,
+    /// The mirror's state, once known.
+    pub mirror: Option<MirrorStatus>,
     /// Opens a section's first page.
     pub on_navigate: Callback<Page>,
 }
 
-/// The sidebar (`class="sidebar"`) with `id="nav-equipment"` and `id="nav-calibrations"`.
+/// The sidebar (`class="sidebar"`) with `id="nav-equipment"` and `id="nav-calibrations"`,
+/// and at its bottom `id="nav-settings"` and the `.mirror-indicator`.
 #[component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
     // Every page of a section makes its item look active, but only the page it leads to
@@ -53,7 +58,14 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                 {item("nav-calibrations", "Calibrations", Section::Calibrations,
                     Page::Calibrations(CalibrationsTab::Due))}
             </nav>
-            <div class="sidebar-footer">{concat!("Version ", env!("CARGO_PKG_VERSION"))}</div>
+            <div class="sidebar-bottom">
+                <div class="nav">
+                    {item("nav-settings", "Settings", Section::Settings, Page::Settings)}
+                </div>
+                <MirrorIndicator status={props.mirror.clone()}
+                    on_open={props.on_navigate.reform(|()| Page::Settings)} />
+                <div class="sidebar-footer">{concat!("Version ", env!("CARGO_PKG_VERSION"))}</div>
+            </div>
         </aside>
     }
 }

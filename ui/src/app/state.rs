@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use benchlog_domain::certificate::MirrorStatus;
 use benchlog_domain::due::{CalendarQuery, DueQuery};
 use benchlog_domain::equipment::{EquipmentId, EquipmentQuery};
 use benchlog_domain::plan::{Plan, PlanId};
@@ -40,6 +41,8 @@ pub enum Page {
     AmendRecord(Rc<CalibrationRecord>),
     /// What is due, as a list or a calendar.
     Calibrations(CalibrationsTab),
+    /// The workstation's settings, the mirror's state and the certificate file check.
+    Settings,
 }
 
 /// The two views of the calibrations page.
@@ -58,7 +61,14 @@ pub enum Section {
     Equipment,
     /// The due list and the calendar.
     Calibrations,
+    /// The settings page.
+    Settings,
 }
+
+/// How often the certificates may have changed since the app started (files attached,
+/// uploaded, restored): a context, and lists of certificates load again when it changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CertificatesRevision(pub u32);
 
 /// A short-lived message such as "Saved 0042 · Digital multimeter".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +100,12 @@ pub struct AppState {
     next_toast: u32,
     /// An item whose calibration just failed: its page offers to set it out of service.
     pub offer_out_of_service: Option<EquipmentId>,
+    /// The mirror's state, once the shell has told it.
+    pub mirror: Option<MirrorStatus>,
+    /// Changes whenever the shell says the certificates may have changed.
+    pub certificates: CertificatesRevision,
+    /// The certificate file check was asked for from the menu and has not started yet.
+    pub check_requested: bool,
 }
 
 /// A page finished its work: where to go, and what to tell the user.
@@ -129,6 +145,14 @@ pub enum AppAction {
     HideToast(u32),
     /// The out-of-service offer was answered.
     OfferClosed,
+    /// The shell told the mirror's state, which changes when files are attached, uploaded
+    /// or restored.
+    Mirror(MirrorStatus),
+    /// Check the certificate files (asked for from the menu): open the settings page, which
+    /// runs the check.
+    CheckCertificates,
+    /// The settings page started the check asked for.
+    CheckStarted,
 }
 
 impl AppState {
@@ -143,6 +167,9 @@ impl AppState {
             toasts: Vec::new(),
             next_toast: 0,
             offer_out_of_service: None,
+            mirror: None,
+            certificates: CertificatesRevision::default(),
+            check_requested: false,
         }
     }
 
@@ -151,6 +178,7 @@ impl AppState {
         match (&self.page, &self.back) {
             (Page::Calibrations(_), _)
             | (Page::RecordCalibration { .. }, Page::Calibrations(_)) => Section::Calibrations,
+            (Page::Settings, _) => Section::Settings,
             _ => Section::Equipment,
         }
     }
@@ -201,6 +229,15 @@ impl Reducible for AppState {
             AppAction::Notify(kind, message) => next.toast(kind, message),
             AppAction::HideToast(id) => next.toasts.retain(|toast| toast.id != id),
             AppAction::OfferClosed => next.offer_out_of_service = None,
+            AppAction::Mirror(status) => {
+                next.mirror = Some(status);
+                next.certificates.0 = next.certificates.0.wrapping_add(1);
+            }
+            AppAction::CheckCertificates => {
+                next.go(Page::Settings);
+                next.check_requested = true;
+            }
+            AppAction::CheckStarted => next.check_requested = false,
         }
         Rc::new(next)
     }
@@ -299,6 +336,34 @@ mod tests {
         assert_eq!(state.page, Page::Calibrations(CalibrationsTab::Due));
         assert_eq!(state.due_query.due_from, Some(today()));
         assert_eq!(state.due_query.due_to, Some(today()));
+    }
+
+    #[test]
+    fn a_new_mirror_status_is_kept_and_has_certificate_lists_load_again() {
+        let status = MirrorStatus {
+            enabled: true,
+            queued: 3,
+            ..MirrorStatus::default()
+        };
+        let before = showing(Page::EquipmentDetail(item()));
+        let after = before.clone().reduce(AppAction::Mirror(status.clone()));
+        assert_eq!(after.mirror, Some(status));
+        assert_ne!(after.certificates, before.certificates);
+        assert_eq!(
+            after.page,
+            Page::EquipmentDetail(item()),
+            "nobody is taken away"
+        );
+    }
+
+    #[test]
+    fn the_menus_check_opens_settings_once() {
+        let state = showing(Page::EquipmentList).reduce(AppAction::CheckCertificates);
+        assert_eq!(state.page, Page::Settings);
+        assert_eq!(state.section(), Section::Settings);
+        assert!(state.check_requested);
+        let state = state.reduce(AppAction::CheckStarted);
+        assert!(!state.check_requested);
     }
 
     #[test]

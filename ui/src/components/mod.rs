@@ -1,6 +1,8 @@
 //! Small building blocks the pages are made of.
 
 pub mod calibration_badges;
+pub mod certificate_badges;
+pub mod check_field;
 pub mod confirm_dialog;
 pub mod debounced_input;
 pub mod empty_state;
@@ -17,3 +19,4 @@ pub mod select_field;
 pub mod sort_header;
 pub mod status_badge;
 pub mod text_field;
+pub mod tone_badge;

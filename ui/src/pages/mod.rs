@@ -6,3 +6,4 @@ pub mod equipment_form;
 pub mod equipment_list;
 pub mod plan_form;
 pub mod record_form;
+pub mod settings;

@@ -20,11 +20,13 @@ pub struct HistoryProps {
     pub equipment_id: EquipmentId,
     /// Opens the form that corrects a record.
     pub on_amend: Callback<CalibrationRecord>,
+    /// Shows a success notice.
+    pub on_notice: Callback<String>,
 }
 
 /// The "History" section: `table.history-table` with a `tr[data-record-id]` per record,
-/// each expandable to its details and amendments and with an "Amend" button, and a pager;
-/// or an empty state.
+/// each expandable to its details, certificates and amendments and with an "Amend" button,
+/// and a pager; or an empty state.
 #[component]
 pub fn History(props: &HistoryProps) -> Html {
     let page = use_state(|| 0_u32);
@@ -69,7 +71,8 @@ pub fn History(props: &HistoryProps) -> Html {
                         </thead>
                         {for list.items.iter().map(|record| html! {
                             <HistoryRow key={record.id.to_string()} record={record.clone()}
-                                on_amend={props.on_amend.clone()} />
+                                on_amend={props.on_amend.clone()}
+                                on_notice={props.on_notice.clone()} />
                         })}
                     </table>
                 </div>

@@ -14,11 +14,13 @@ pub struct HistoryRowProps {
     pub record: CalibrationRecord,
     /// Opens the form that corrects it.
     pub on_amend: Callback<CalibrationRecord>,
+    /// Shows a success notice.
+    pub on_notice: Callback<String>,
 }
 
 /// One record (a `<tbody>` each, so the pair stays together): a summary row with
 /// `.record-expand`, an `.amended-tag` once corrected and the `.amend-record` button; and
-/// its details below when expanded.
+/// its details below when expanded (only then do its certificates load).
 #[component]
 pub fn HistoryRow(props: &HistoryRowProps) -> Html {
     let expanded = use_state(|| false);
@@ -70,7 +72,8 @@ pub fn HistoryRow(props: &HistoryRowProps) -> Html {
             <tr class="record-details-row" id={details_id} hidden={!*expanded}>
                 <td colspan="8">
                     if *expanded {
-                        <RecordBreakdown record={record.clone()} />
+                        <RecordBreakdown record={record.clone()}
+                            on_notice={props.on_notice.clone()} />
                     }
                 </td>
             </tr>

@@ -1,6 +1,7 @@
 //! One item's page: what it is, its calibration plans, and its calibration history.
 
 mod amendments;
+mod certificates;
 mod changes;
 mod history;
 mod history_row;
@@ -118,7 +119,8 @@ pub fn EquipmentDetail(props: &EquipmentDetailProps) -> Html {
             {facts(item)}
             <Plans equipment_id={props.id} on_add={props.on_add_plan.clone()}
                 on_edit={props.on_edit_plan.clone()} on_record={props.on_record.clone()} />
-            <History equipment_id={props.id} on_amend={props.on_amend.clone()} />
+            <History equipment_id={props.id} on_amend={props.on_amend.clone()}
+                on_notice={props.on_notice.clone()} />
             {offer}
         </section>
     }

@@ -1,5 +1,5 @@
 //! One record in full: how it was done and with which standards, its measurement points
-//! with their verdicts, and its amendments.
+//! with their verdicts, its certificates, and its amendments.
 
 use benchlog_domain::plan::Provider;
 use benchlog_domain::record::{CalibrationRecord, MeasurementPoint, StandardUsed};
@@ -7,6 +7,7 @@ use benchlog_domain::tolerance::Tolerance;
 use yew::prelude::*;
 
 use super::amendments::Amendments;
+use super::certificates::Certificates;
 use crate::components::calibration_badges::VerdictBadge;
 use crate::format::local_timestamp;
 
@@ -15,11 +16,13 @@ use crate::format::local_timestamp;
 pub struct RecordBreakdownProps {
     /// The record.
     pub record: CalibrationRecord,
+    /// Shows a success notice.
+    pub on_notice: Callback<String>,
 }
 
 /// The record's conditions, the standards it used (`ul.standards-used`, one
 /// `li[data-asset-tag]` each, or "None") and notes, then `table.record-points`, then its
-/// amendments (`section.amendments`).
+/// certificates (`section.certificates-panel`) and amendments (`section.amendments`).
 #[component]
 pub fn RecordBreakdown(props: &RecordBreakdownProps) -> Html {
     let details = &props.record.details;
@@ -78,6 +81,7 @@ pub fn RecordBreakdown(props: &RecordBreakdownProps) -> Html {
                     <tbody>{for details.points.iter().map(point_row)}</tbody>
                 </table>
             }
+            <Certificates record_id={props.record.id} on_notice={props.on_notice.clone()} />
             <Amendments record={props.record.clone()} />
         </div>
     }

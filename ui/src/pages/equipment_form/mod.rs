@@ -9,10 +9,11 @@ use benchlog_domain::error::ApiError;
 use benchlog_domain::ipc::{CreateEquipment, DeleteEquipment, GetEquipment, UpdateEquipment};
 use benchlog_domain::key::Keyed;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use self::state::{Busy, FormAction, FormState};
+use crate::components::check_field::CheckField;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::field::{error_id, input_id};
 use crate::components::form_page::FormPage;
@@ -269,13 +270,10 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
             }
         }
     };
-    let on_reference = {
-        let dispatcher = state.dispatcher();
-        move |e: Event| {
-            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatcher.dispatch(FormAction::ReferenceStandard(checked));
-        }
-    };
+    let on_reference = state
+        .dispatcher()
+        .to_callback()
+        .reform(FormAction::ReferenceStandard);
 
     let busy = state.feedback.busy();
     // A problem for the whole form, e.g. a failed delete, takes focus so it is seen and read.
@@ -342,15 +340,10 @@ fn EquipmentForm(props: &EquipmentFormProps) -> Html {
                     <legend>{"Identification"}</legend>
                     <div class="form-grid">
                         {for IDENTITY_FIELDS.into_iter().map(text_field)}
-                        <div class="field field-wide field-check">
-                            <input type="checkbox" id={field_id("reference_standard")}
-                                name="reference_standard"
-                                checked={state.fields.reference_standard} onchange={on_reference} />
-                            <label for={field_id("reference_standard")}>
-                                {"Reference standard "}
-                                <span class="muted">{"(used to calibrate other equipment)"}</span>
-                            </label>
-                        </div>
+                        <CheckField id={field_id("reference_standard")} name="reference_standard"
+                            label="Reference standard" note="(used to calibrate other equipment)"
+                            class="field-wide" checked={state.fields.reference_standard}
+                            on_change={on_reference} />
                     </div>
                 </fieldset>
                 <fieldset class="form-section">

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::PREFIX;
 use super::state::{PlanAction, PlanDraft};
+use crate::components::check_field::CheckField;
 use crate::components::field::{Field, error_id, input_id};
 use crate::components::select_field::{SelectField, options};
 use crate::components::text_field::TextField;
@@ -49,9 +50,7 @@ pub fn PlanFieldsView(props: &PlanFieldsViewProps) -> Html {
         }
     };
     let external = draft.provider == Provider::External;
-    let on_paused = props.on_action.reform(|e: Event| {
-        PlanAction::Paused(e.target_unchecked_into::<HtmlInputElement>().checked())
-    });
+    let on_paused = props.on_action.reform(PlanAction::Paused);
     html! {
         <>
             <fieldset class="form-section">
@@ -92,14 +91,9 @@ pub fn PlanFieldsView(props: &PlanFieldsViewProps) -> Html {
                         value={draft.text(PlanField::NextDue).to_owned()}
                         error={message_for(&props.errors, "next_due")}
                         on_input={props.on_action.reform(|value| PlanAction::Text(PlanField::NextDue, value))} />
-                    <div class="field field-check field-align-end">
-                        <input type="checkbox" id={input_id(PREFIX, "paused")} name="paused"
-                            checked={draft.paused} onchange={on_paused} />
-                        <label for={input_id(PREFIX, "paused")}>
-                            {"Paused "}
-                            <span class="muted">{"(not scheduled until resumed)"}</span>
-                        </label>
-                    </div>
+                    <CheckField id={input_id(PREFIX, "paused")} name="paused" label="Paused"
+                        note="(not scheduled until resumed)" class="field-align-end"
+                        checked={draft.paused} on_change={on_paused} />
                 </div>
             </fieldset>
         </>
