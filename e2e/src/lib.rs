@@ -25,6 +25,9 @@ pub struct Desktop {
     xvfb: Child,
     driver: Child,
     port: u16,
+    display: String,
+    /// Holds the stand-in `xdg-open` and the list of files it was asked to open.
+    opener: tempfile::TempDir,
 }
 
 impl Desktop {
@@ -49,6 +52,13 @@ impl Desktop {
         BufReader::new(xvfb.stdout.take().unwrap())
             .read_line(&mut display)
             .expect("Xvfb did not report its display");
+        let display = format!(":{}", display.trim());
+        let opener = stand_in_opener();
+        let path = format!(
+            "{}:{}",
+            opener.path().display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
         let port = free_port();
         let driver = Command::new("tauri-driver")
             .args([
@@ -57,12 +67,24 @@ impl Desktop {
                 "--native-port",
                 &(port + 1).to_string(),
             ])
-            .env("DISPLAY", format!(":{}", display.trim()))
+            .env("DISPLAY", &display)
             .env("BENCHLOG_DATA_DIR", data_dir)
+            .env("PATH", path)
+            // Credentials in the environment, as the AWS chain reads them first; a mirror
+            // set up by a test must never reach out to a cloud metadata endpoint.
+            .env("AWS_ACCESS_KEY_ID", "AKIABENCHLOGE2E")
+            .env("AWS_SECRET_ACCESS_KEY", "benchlog-e2e-secret")
+            .env("AWS_EC2_METADATA_DISABLED", "true")
             .stdout(Stdio::null())
             .spawn()
             .expect("tauri-driver did not start: run the tests with `cargo xtask test`");
-        let desktop = Desktop { xvfb, driver, port };
+        let desktop = Desktop {
+            xvfb,
+            driver,
+            port,
+            display,
+            opener,
+        };
         let deadline = Instant::now() + PATIENCE;
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(Instant::now() < deadline, "tauri-driver never listened");
@@ -88,6 +110,65 @@ impl Desktop {
         app.wait_for("#equipment-search").await;
         app
     }
+}
+
+impl Desktop {
+    /// Answers the native file dialog titled `title` by typing `path` into its location
+    /// field, as a user would, then pressing Enter. (In GTK a typed `/` opens the field;
+    /// Ctrl+A first selects what a field left open from last time holds, so typing
+    /// replaces it.)
+    pub fn answer_file_dialog(&self, title: &str, path: &Path) {
+        let window = self.xdotool(&["search", "--sync", "--onlyvisible", "--name", title]);
+        let window = window
+            .lines()
+            .next()
+            .expect("the dialog has a window")
+            .to_owned();
+        self.xdotool(&["windowfocus", "--sync", &window]);
+        self.xdotool(&["key", "ctrl+a"]);
+        self.xdotool(&["type", "--delay", "30", &path.display().to_string()]);
+        self.xdotool(&["key", "Return"]);
+    }
+
+    /// The files the app asked the system to open, in order.
+    pub fn opened_files(&self) -> Vec<PathBuf> {
+        std::fs::read_to_string(self.opener.path().join(OPENED))
+            .unwrap_or_default()
+            .lines()
+            .map(PathBuf::from)
+            .collect()
+    }
+
+    fn xdotool(&self, args: &[&str]) -> String {
+        let output = Command::new("timeout")
+            .arg(PATIENCE.as_secs().to_string())
+            .arg("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .output()
+            .expect("xdotool did not run: run the tests with `cargo xtask test`");
+        assert!(output.status.success(), "xdotool {args:?} failed");
+        String::from_utf8(output.stdout).unwrap()
+    }
+}
+
+/// The file the stand-in opener lists what it was asked to open in.
+const OPENED: &str = "opened.txt";
+
+/// A folder with an `xdg-open` that records its argument instead of starting a viewer.
+/// It comes first on the app's `PATH`, so the app's real call to open a file is seen.
+fn stand_in_opener() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    let script = folder.path().join("xdg-open");
+    let list = folder.path().join(OPENED);
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", list.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    folder
 }
 
 impl Drop for Desktop {
@@ -208,6 +289,59 @@ impl App {
         self.fill("#field-location", location).await;
         self.click("#save-equipment").await;
         self.wait_for(&format!("tr[data-asset-tag='{tag}']")).await;
+    }
+
+    /// Opens the record form of the item's "Calibration" plan and fills one 10 V point
+    /// read `found` (and `left`, when adjusted), waiting for the badges to judge the
+    /// readings as `expect_found` and `expect_left`.
+    pub async fn fill_record_form(
+        &self,
+        found: &str,
+        left: &str,
+        expect_found: &str,
+        expect_left: &str,
+    ) {
+        self.click("tr[data-plan-name='Calibration'] .record-calibration")
+            .await;
+        self.wait_for("#record-form").await;
+        if self.count("tr.point-row").await == 0 {
+            self.click("#add-point").await;
+        }
+        self.fill("#record-field-performed_by", "Ana Souza").await;
+        self.fill("#point-0-description", "10 V DC").await;
+        self.fill("#point-0-nominal", "10").await;
+        self.fill("#point-0-unit", "V").await;
+        self.fill("#point-0-tolerance", "0.01").await;
+        self.fill("#point-0-as_found", found).await;
+        if !left.is_empty() {
+            self.fill("#point-0-as_left", left).await;
+        }
+        self.wait_for_text(".verdict-found", expect_found).await;
+        self.wait_for_text(".verdict-left", expect_left).await;
+    }
+
+    /// Scrolls the element matching `css` to the middle of the window, e.g. before a
+    /// screenshot.
+    pub async fn scroll_to(&self, css: &str) {
+        self.wait_for(css).await;
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });",
+                vec![css.into()],
+            )
+            .await
+            .expect("the page scrolled");
+    }
+
+    /// Sends the window an event as the shell would (e.g. `tauri://drag-drop`).
+    pub async fn emit(&self, event: &str, payload: serde_json::Value) {
+        self.client
+            .execute(
+                "window.__TAURI__.event.emit(arguments[0], arguments[1]);",
+                vec![event.into(), payload],
+            )
+            .await
+            .expect("the event was sent");
     }
 
     /// Saves a screenshot as a test artefact, `target/e2e-artifacts/<name>.png`.

@@ -2,30 +2,8 @@
 //! rolls the due date, a failing one that flags the item, and the due item on the calendar.
 
 use benchlog_domain::schedule::{Interval, IntervalUnit};
-use benchlog_e2e::{App, Desktop};
+use benchlog_e2e::Desktop;
 use chrono::Local;
-
-/// Records a calibration with one 10 V point read `found` (and `left`, when adjusted).
-async fn record(app: &App, found: &str, left: &str, expect_found: &str, expect_left: &str) {
-    app.click("tr[data-plan-name='Calibration'] .record-calibration")
-        .await;
-    app.wait_for("#record-form").await;
-    if app.count("tr.point-row").await == 0 {
-        app.click("#add-point").await;
-    }
-    app.fill("#record-field-performed_by", "Ana Souza").await;
-    app.fill("#point-0-description", "10 V DC").await;
-    app.fill("#point-0-nominal", "10").await;
-    app.fill("#point-0-unit", "V").await;
-    app.fill("#point-0-tolerance", "0.01").await;
-    app.fill("#point-0-as_found", found).await;
-    if !left.is_empty() {
-        app.fill("#point-0-as_left", left).await;
-    }
-    // The badges judge the readings as they are typed.
-    app.wait_for_text(".verdict-found", expect_found).await;
-    app.wait_for_text(".verdict-left", expect_left).await;
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn plan_record_and_find_it_on_the_calendar() {
@@ -50,7 +28,7 @@ async fn plan_record_and_find_it_on_the_calendar() {
         .await;
 
     // A passing calibration rolls the due date a year on from today.
-    record(&app, "10.004", "", "Pass", "Pass").await;
+    app.fill_record_form("10.004", "", "Pass", "Pass").await;
     app.screenshot("08-record-form").await;
     app.click("#save-record").await;
     let today = Local::now().date_naive();
@@ -65,7 +43,7 @@ async fn plan_record_and_find_it_on_the_calendar() {
         .await;
 
     // A failing one keeps the date, flags the item and offers to take it out of service.
-    record(&app, "10.03", "10.02", "Fail", "Fail").await;
+    app.fill_record_form("10.03", "10.02", "Fail", "Fail").await;
     app.click("#save-record").await;
     app.wait_for_text("#confirm-dialog", "out of service").await;
     app.click("#confirm-cancel").await;

@@ -3,7 +3,7 @@
 //! - `run [--release]`: installs what is missing, bundles the UI, builds and starts the app.
 //! - `test`: installs what is missing, then formatting, clippy, every unit, storage and
 //!   shell test, and the end-to-end run of the real app under Xvfb.
-//! - `bench`: the storage benchmarks, printing their figures.
+//! - `bench`: the storage and certificate-store benchmarks, printing their figures.
 //! - `setup`: only the installation step of `test`.
 //! - `ui`: only the UI bundle (`ui/dist`), with its compiler.
 //!
@@ -35,7 +35,13 @@ fn main() -> anyhow::Result<()> {
         ["run"] => run_app(&root, false),
         ["run", "--release"] => run_app(&root, true),
         ["test"] => test(&root),
-        ["bench"] => run(cargo(&root).args(["bench", "-p", "benchlog-storage"])),
+        ["bench"] => run(cargo(&root).args([
+            "bench",
+            "-p",
+            "benchlog-storage",
+            "-p",
+            "benchlog-file-store",
+        ])),
         ["setup"] => setup::ensure(&root, Purpose::Test).map(drop),
         ["ui"] => ui::bundle(&root, wasm_toolchain::ensure(&root)?),
         _ => {

@@ -36,8 +36,9 @@ const BUILD_PACKAGES: &[&str] = &[
 ];
 
 /// Debian packages the end-to-end tests run with: a virtual display, the WebKit WebDriver,
-/// a private session bus, and a font. (`dbus-x11` is left out on purpose: with it, GLib
-/// starts session daemons that outlive the run.)
+/// a private session bus, a font, and xdotool to type into the native file dialogs.
+/// (`dbus-x11` is left out on purpose: with it, GLib starts session daemons that outlive
+/// the run.)
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
@@ -45,6 +46,7 @@ const TEST_PACKAGES: &[&str] = &[
     "dbus",
     "at-spi2-core",
     "fonts-dejavu-core",
+    "xdotool",
 ];
 
 /// Installs whatever `purpose` needs and is missing; returns the compiler that builds the

@@ -12,8 +12,8 @@ const SIZE_BYTES: u64 = 200 * 1_000_000;
 const RUNS: usize = 5;
 
 fn main() {
-    let dir = tempfile::tempdir_in(std::env::var_os("BENCHLOG_BENCH_DIR").unwrap_or(".".into()))
-        .expect("a temporary folder for the benchmark");
+    // On the disk the build uses, as the data folder would be: not a RAM-backed /tmp.
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let source = dir.path().join("certificate.pdf");
     write_source(&source);
     let store = FileStore::open(&dir.path().join("store")).unwrap();

@@ -1,0 +1,120 @@
+//! Certificates end to end in the real app: a too-large file is refused with its name, a
+//! certificate attached through the native file dialog is listed and opens in the
+//! system's viewer, a dropped one attaches too, and an unreachable mirror is reported.
+
+use std::net::TcpListener;
+
+use benchlog_e2e::Desktop;
+use serde_json::json;
+
+/// A loopback port nothing listens on: the mirror there cannot be reached.
+fn closed_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn attach_list_open_and_mirror_status() {
+    let data = tempfile::tempdir().unwrap();
+    let inbox = tempfile::tempdir().unwrap();
+    let certificate = inbox.path().join("Kalibrierschein 0107 (2026).pdf");
+    std::fs::write(&certificate, b"%PDF-1.7 calibration certificate").unwrap();
+    let scan = inbox.path().join("scan.png");
+    std::fs::write(&scan, b"\x89PNG scan of the display").unwrap();
+    let huge = inbox.path().join("huge-scan.tiff");
+    std::fs::write(&huge, vec![0u8; 1_500_000]).unwrap();
+
+    let desktop = Desktop::start(data.path());
+    let app = desktop.launch().await;
+
+    // Settings: a 1 MB limit, and a mirror that is not there.
+    app.click("#nav-settings").await;
+    app.wait_for("#settings-form").await;
+    app.fill("#settings-max_certificate_mb", "1").await;
+    app.click("#settings-enabled").await;
+    app.fill("#settings-bucket", "lab-certificates").await;
+    app.fill("#settings-region", "eu-central-1").await;
+    app.fill(
+        "#settings-endpoint",
+        &format!("http://127.0.0.1:{}", closed_port()),
+    )
+    .await;
+    app.click("#settings-path_style").await;
+    app.click("#save-settings").await;
+    app.wait_for_text(".mirror-destination", "s3://lab-certificates/")
+        .await;
+
+    // An item with one calibration record.
+    app.click("#nav-equipment").await;
+    app.add_equipment("0107", "Pressure gauge", "Lab 3").await;
+    app.click("tr[data-asset-tag='0107'] .row-open").await;
+    app.click("#add-plan").await;
+    app.wait_for("#plan-form").await;
+    app.click("#save-plan").await;
+    app.wait_for("tr[data-plan-name='Calibration']").await;
+    app.fill_record_form("10.004", "", "Pass", "Pass").await;
+    app.click("#save-record").await;
+    app.click("tr[data-record-id] .record-expand").await;
+    app.wait_for(".certificates-panel .empty-state").await;
+
+    // Through the native dialog: a file over the limit is refused, by name.
+    app.click("button.attach-certificates").await;
+    desktop.answer_file_dialog("Attach certificates", &huge);
+    app.wait_for_text(
+        ".attach-errors",
+        "“huge-scan.tiff” is 1.5 MB, over the 1 MB limit",
+    )
+    .await;
+    assert_eq!(app.count(".certificate-row").await, 0);
+
+    // A certificate attaches and is listed.
+    app.click("button.attach-certificates").await;
+    desktop.answer_file_dialog("Attach certificates", &certificate);
+    app.wait_for_text(".certificate-row", "Kalibrierschein 0107 (2026).pdf")
+        .await;
+    app.scroll_to(".certificates-panel").await;
+    app.screenshot("13-certificate-attached").await;
+
+    // It opens with the system's viewer: a read-only copy under its own name.
+    app.click(".certificate-row .open-certificate").await;
+    app.eventually("the certificate to be opened", || async {
+        !desktop.opened_files().is_empty()
+    })
+    .await;
+    let opened = desktop.opened_files().remove(0);
+    assert_eq!(
+        opened.file_name().unwrap(),
+        "Kalibrierschein 0107 (2026).pdf"
+    );
+    assert_eq!(
+        std::fs::read(&opened).unwrap(),
+        b"%PDF-1.7 calibration certificate"
+    );
+    assert!(std::fs::metadata(&opened).unwrap().permissions().readonly());
+
+    // A file dropped on the window attaches to the open record.
+    app.emit(
+        "tauri://drag-drop",
+        json!({ "paths": [scan], "position": { "x": 0, "y": 0 } }),
+    )
+    .await;
+    app.wait_for("li.certificate-row[data-file-name='scan.png']")
+        .await;
+
+    // The mirror cannot be reached: each file says so, and the sidebar warns.
+    app.wait_for_text(".certificate-row .mirror-failure", "cannot be reached")
+        .await;
+    app.wait_for(".mirror-indicator.tone-warning").await;
+    app.scroll_to(".certificates-panel").await;
+    app.screenshot("14-certificates-mirror-failed").await;
+    app.click(".mirror-indicator").await;
+    app.wait_for_text(".mirror-last-error", "cannot be reached")
+        .await;
+    app.click("button.check-certificates").await;
+    app.wait_for_text(".integrity-report", "2").await;
+    app.screenshot("15-settings").await;
+    app.quit().await;
+}
