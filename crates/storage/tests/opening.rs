@@ -40,7 +40,7 @@ fn a_database_from_a_newer_benchlog_is_refused_and_left_untouched() {
             error,
             Error::NewerSchema {
                 found: 99,
-                supported: 2
+                supported: 3
             }
         ),
         "{error:?}"
