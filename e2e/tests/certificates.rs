@@ -103,6 +103,8 @@ async fn attach_list_open_and_mirror_status() {
     .await;
     app.wait_for("li.certificate-row[data-file-name='scan.png']")
         .await;
+    app.wait_for_text("tr[data-record-id] .attachment-count", "2 files")
+        .await;
 
     // The mirror cannot be reached: each file says so, and the sidebar warns.
     app.wait_for_text(".certificate-row .mirror-failure", "cannot be reached")

@@ -16,8 +16,8 @@ use benchlog_domain::ipc::{
     ListCertificates, ListDue, ListEquipment, ListPlans, ListRecords, REQUEST_ARGUMENT,
     RecordCalibration, SaveSettings, SetEquipmentStatus, SyncNow, UpdateEquipment,
 };
-use benchlog_domain::plan::{NewPlan, PlanFields};
-use benchlog_domain::record::{NewRecord, RecordFields, RecordQuery};
+use benchlog_domain::plan::{NewPlan, PlanFields, PlanId};
+use benchlog_domain::record::{NewRecord, RecordFields, RecordOutcome, RecordQuery};
 use benchlog_domain::schedule::PlanState;
 use benchlog_domain::settings::Settings;
 use benchlog_domain::tolerance::CalibrationResult;
@@ -60,6 +60,19 @@ impl Shell {
             invoke_key: INVOKE_KEY.to_string(),
         };
         get_ipc_response(&self.window, request).map(|body| body.deserialize().unwrap())
+    }
+
+    /// Records a calibration of today with just a result, as a technician without
+    /// readings would.
+    fn record_today(&self, plan_id: PlanId, result: CalibrationResult) -> RecordOutcome {
+        let fields = RecordFields {
+            performed_on: Some(chrono::Local::now().date_naive()),
+            performed_by: "Ana".into(),
+            result: Some(result),
+            ..RecordFields::default()
+        };
+        self.call::<RecordCalibration>(&NewRecord { plan_id, fields })
+            .unwrap()
     }
 
     /// Calls `C` as the UI does and decodes the answer as the UI does.
@@ -185,18 +198,7 @@ fn a_calibration_round_trips_through_ipc() {
     assert_eq!(due.items[0].state, PlanState::NeverDone);
 
     let today = chrono::Local::now().date_naive();
-    let fields = RecordFields {
-        performed_on: Some(today),
-        performed_by: "Ana".into(),
-        result: Some(CalibrationResult::Fail),
-        ..RecordFields::default()
-    };
-    let outcome = shell
-        .call::<RecordCalibration>(&NewRecord {
-            plan_id: plan.id,
-            fields,
-        })
-        .unwrap();
+    let outcome = shell.record_today(plan.id, CalibrationResult::Fail);
     assert!(outcome.out_of_tolerance);
     let changed = shell
         .call::<SetEquipmentStatus>(&StatusChange {
@@ -244,19 +246,7 @@ fn certificates_and_settings_round_trip_through_ipc() {
             fields: PlanFields::default(),
         })
         .unwrap();
-    let today = chrono::Local::now().date_naive();
-    let record = shell
-        .call::<RecordCalibration>(&NewRecord {
-            plan_id: plan.id,
-            fields: RecordFields {
-                performed_on: Some(today),
-                performed_by: "Ana".into(),
-                result: Some(CalibrationResult::Pass),
-                ..RecordFields::default()
-            },
-        })
-        .unwrap()
-        .record;
+    let record = shell.record_today(plan.id, CalibrationResult::Pass).record;
     let certificate = data.path().join("Certificate #12 (2026).pdf");
     std::fs::write(&certificate, b"%PDF-1.7").unwrap();
     let missing = data.path().join("moved away.pdf");
@@ -293,6 +283,13 @@ fn certificates_and_settings_round_trip_through_ipc() {
         shell.call::<ListCertificates>(&record.id).unwrap(),
         attached
     );
+    let history = shell
+        .call::<ListRecords>(&RecordQuery {
+            equipment_id: item.id,
+            page: 0,
+        })
+        .unwrap();
+    assert_eq!(history.items[0].certificate_count, 1);
     let report = shell.call::<CheckCertificates>(&()).unwrap();
     assert_eq!((report.checked, report.problems.len()), (1, 0));
 

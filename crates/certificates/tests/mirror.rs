@@ -38,6 +38,16 @@ fn content(len: usize, seed: u8) -> Vec<u8> {
     (0..len).map(|i| (i % 251) as u8 ^ seed).collect()
 }
 
+/// A workstation whose mirror is an S3 server started for it.
+async fn mirrored_workstation() -> (Workstation, S3Server) {
+    let ws = Workstation::new();
+    let server = S3Server::start(&ws.dir.path().join("s3")).await;
+    ws.store()
+        .save_settings(&mirror_to(&server.endpoint()))
+        .unwrap();
+    (ws, server)
+}
+
 async fn sync(mirror: &Mirror) -> SyncReport {
     mirror.sync_once(&|| {}).await.unwrap()
 }
@@ -60,8 +70,7 @@ fn is_mirrored(state: &MirrorState) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn uploads_small_and_multipart_files_once_and_verifies_them() {
-    let ws = Workstation::new();
-    let server = S3Server::start(&ws.dir.path().join("s3")).await;
+    let (ws, server) = mirrored_workstation().await;
     let small = content(10_000, 1);
     let large = content(2 * PART_BYTES + 12_345, 2);
     let attached = ws
@@ -70,9 +79,6 @@ async fn uploads_small_and_multipart_files_once_and_verifies_them() {
             ws.record,
             &[ws.file("cert.pdf", &small), ws.file("scan.tiff", &large)],
         )
-        .unwrap();
-    ws.store()
-        .save_settings(&mirror_to(&server.endpoint()))
         .unwrap();
     let mirror = Mirror::new(ws.certificates.clone(), credentials(SECRET_KEY));
 
@@ -109,11 +115,7 @@ async fn uploads_small_and_multipart_files_once_and_verifies_them() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn files_queued_while_the_mirror_is_down_are_mirrored_exactly_once_after_a_restart() {
-    let ws = Workstation::new();
-    let server = S3Server::start(&ws.dir.path().join("s3")).await;
-    ws.store()
-        .save_settings(&mirror_to(&server.endpoint()))
-        .unwrap();
+    let (ws, server) = mirrored_workstation().await;
     let down = server.stop().await;
     let files: Vec<_> = (0..3)
         .map(|n| ws.file(&format!("cert {n}.pdf"), &content(5_000 + n, n as u8)))
@@ -157,11 +159,7 @@ async fn files_queued_while_the_mirror_is_down_are_mirrored_exactly_once_after_a
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refused_credentials_are_reported_and_nothing_is_lost() {
-    let ws = Workstation::new();
-    let server = S3Server::start(&ws.dir.path().join("s3")).await;
-    ws.store()
-        .save_settings(&mirror_to(&server.endpoint()))
-        .unwrap();
+    let (ws, server) = mirrored_workstation().await;
     let attached = ws
         .certificates
         .attach(ws.record, &[ws.file("cert.pdf", b"%PDF evidence")])
@@ -229,11 +227,7 @@ async fn an_upload_cut_off_on_the_way_is_sent_again_whole() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn missing_and_damaged_local_files_are_restored_from_the_mirror() {
-    let ws = Workstation::new();
-    let server = S3Server::start(&ws.dir.path().join("s3")).await;
-    ws.store()
-        .save_settings(&mirror_to(&server.endpoint()))
-        .unwrap();
+    let (ws, _server) = mirrored_workstation().await;
     let large = content(PART_BYTES + 100, 3);
     let attached = ws
         .certificates
@@ -267,11 +261,7 @@ async fn missing_and_damaged_local_files_are_restored_from_the_mirror() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_replacement_workstation_gets_its_certificates_back() {
     // The database came back from a backup; the certificate folder did not.
-    let ws = Workstation::new();
-    let server = S3Server::start(&ws.dir.path().join("s3")).await;
-    ws.store()
-        .save_settings(&mirror_to(&server.endpoint()))
-        .unwrap();
+    let (ws, _server) = mirrored_workstation().await;
     let attached = ws
         .certificates
         .attach(ws.record, &[ws.file("cert.pdf", b"%PDF evidence")])

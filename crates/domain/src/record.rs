@@ -439,6 +439,8 @@ pub struct CalibrationRecord {
     pub amendments: Vec<Amendment>,
     /// The reference standards it names now, as they read in the register.
     pub standards_used: Vec<StandardUsed>,
+    /// How many certificates are attached to it.
+    pub certificate_count: u32,
 }
 
 /// A reference standard a record names, for showing it without another look-up.

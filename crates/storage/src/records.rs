@@ -573,6 +573,9 @@ fn assemble(conn: &Connection, versions: Vec<VersionRow>) -> Result<Option<Calib
         });
     }
     record.standards_used = standards_used(conn, latest)?;
+    record.certificate_count = conn
+        .prepare_cached("SELECT count(*) FROM record_certificate WHERE record_id = ?")?
+        .query_row([record.id.to_string()], |row| row.get(0))?;
     Ok(Some(record))
 }
 
@@ -639,6 +642,7 @@ fn version_from_row(row: &Row<'_>) -> rusqlite::Result<VersionRow> {
         created_at: timestamp_at(row, 15)?,
         amendments: Vec::new(),
         standards_used: Vec::new(),
+        certificate_count: 0,
     };
     Ok(VersionRow {
         seq: row.get(0)?,

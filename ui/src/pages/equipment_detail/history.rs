@@ -6,6 +6,7 @@ use benchlog_domain::record::{CalibrationRecord, RecordQuery};
 use yew::prelude::*;
 
 use super::history_row::HistoryRow;
+use crate::app::state::CertificatesRevision;
 use crate::components::empty_state::EmptyState;
 use crate::components::load_error::LoadError;
 use crate::components::loading::Loading;
@@ -34,7 +35,9 @@ pub fn History(props: &HistoryProps) -> Html {
         equipment_id: props.equipment_id,
         page: *page,
     };
-    let records = use_fetch(query, |query| {
+    // Certificates changing also changes the records' file counts.
+    let revision = use_context::<CertificatesRevision>().unwrap_or_default();
+    let records = use_fetch((query, revision), |(query, _)| {
         let query = query.clone();
         async move { call::<ListRecords>(&query).await }
     });
@@ -62,8 +65,9 @@ pub fn History(props: &HistoryProps) -> Html {
                                 <th scope="col">{"Plan"}</th>
                                 <th scope="col">{"Result"}</th>
                                 <th scope="col">{"Performed by"}</th>
-                                <th scope="col">{"Certificate"}</th>
+                                <th scope="col">{"Certificate no."}</th>
                                 <th scope="col" class="numeric">{"Points"}</th>
+                                <th scope="col" class="numeric">{"Files"}</th>
                                 <th scope="col" class="col-actions">
                                     <span class="visually-hidden">{"Actions"}</span>
                                 </th>

@@ -62,6 +62,7 @@ pub fn HistoryRow(props: &HistoryRowProps) -> Html {
                     }
                 </td>
                 <td class="numeric">{details.points.len()}</td>
+                <td class="numeric">{attachments(record.certificate_count)}</td>
                 <td class="row-actions">
                     <button type="button" class="button secondary small amend-record"
                         aria-label={format!("Amend the calibration of {date}")}
@@ -70,7 +71,7 @@ pub fn HistoryRow(props: &HistoryRowProps) -> Html {
                 </td>
             </tr>
             <tr class="record-details-row" id={details_id} hidden={!*expanded}>
-                <td colspan="8">
+                <td colspan="9">
                     if *expanded {
                         <RecordBreakdown record={record.clone()}
                             on_notice={props.on_notice.clone()} />
@@ -78,6 +79,16 @@ pub fn HistoryRow(props: &HistoryRowProps) -> Html {
                 </td>
             </tr>
         </tbody>
+    }
+}
+
+/// How many files are attached, or a muted dash, so records still missing their
+/// certificate stand out.
+fn attachments(count: u32) -> Html {
+    match count {
+        0 => html! { <span class="muted" title="No certificate files attached">{"—"}</span> },
+        1 => html! { <span class="attachment-count">{"1 file"}</span> },
+        count => html! { <span class="attachment-count">{format!("{count} files")}</span> },
     }
 }
 

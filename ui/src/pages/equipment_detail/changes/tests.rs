@@ -119,6 +119,7 @@ fn each_amendment_is_compared_with_the_version_it_made() {
         created_at: Default::default(),
         amendments: vec![amendment("Wrong name", &first), amendment("Typo", &second)],
         standards_used: Vec::new(),
+        certificate_count: 0,
     };
     let versions = amended_versions(&record);
     assert_eq!(versions.len(), 2);

@@ -144,6 +144,7 @@ fn the_outcome_names_the_next_due_date_and_overdue_standards() {
         created_at: Default::default(),
         amendments: Vec::new(),
         standards_used: Vec::new(),
+        certificate_count: 0,
     };
     let mut outcome = RecordOutcome {
         record,
@@ -199,6 +200,7 @@ fn saved_record() -> CalibrationRecord {
         created_at: Default::default(),
         amendments: Vec::new(),
         standards_used: Vec::new(),
+        certificate_count: 0,
     }
 }
 
