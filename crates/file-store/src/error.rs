@@ -24,14 +24,12 @@ pub enum ImportError {
     },
     /// The file is over the size limit.
     #[error(
-        "{} is {} MB, over the {} MB limit for certificates (Settings)",
-        name(path), megabytes(*size_bytes), megabytes(*max_bytes)
+        "{} is larger than the {} MB limit for certificates (Settings)",
+        name(path), megabytes(*max_bytes)
     )]
     TooLarge {
         /// The file.
         path: PathBuf,
-        /// Its size (at least this many bytes).
-        size_bytes: u64,
         /// The limit.
         max_bytes: u64,
     },
@@ -83,7 +81,7 @@ fn name(path: &Path) -> String {
 
 fn megabytes(bytes: u64) -> String {
     let mb = bytes as f64 / 1_000_000.0;
-    if mb >= 10.0 || mb.fract() == 0.0 {
+    if mb.fract() == 0.0 {
         format!("{mb:.0}")
     } else {
         format!("{mb:.1}")

@@ -44,23 +44,23 @@ pub struct StoredFile {
 
 impl FileStore {
     /// Opens (creating if needed) the store in `root`, removing temporary files a crash
-    /// left behind.
+    /// left behind and the copies handed to viewers last time. Tidying is best effort: what
+    /// cannot be removed now is tried again at the next start.
     pub fn open(root: &Path) -> io::Result<Self> {
         let store = Self {
             root: root.to_owned(),
         };
         fs::create_dir_all(store.incoming())?;
-        for entry in fs::read_dir(store.incoming())? {
-            let entry = entry?;
+        for entry in fs::read_dir(store.incoming())?.flatten() {
             let stale = entry
-                .metadata()?
-                .modified()?
-                .elapsed()
-                .is_ok_and(|age| age > STALE_AFTER);
+                .metadata()
+                .and_then(|metadata| metadata.modified())
+                .is_ok_and(|modified| modified.elapsed().is_ok_and(|age| age > STALE_AFTER));
             if stale {
-                fs::remove_file(entry.path())?;
+                let _ = remove_anything(&entry.path());
             }
         }
+        let _ = remove_anything(&root.join(VIEWING));
         Ok(store)
     }
 
@@ -73,18 +73,7 @@ impl FileStore {
     /// Copies the file at `source` into the store, refusing one larger than `max_bytes`.
     /// A file already in the store is kept once.
     pub fn import(&self, source: &Path, max_bytes: u64) -> Result<StoredFile, ImportError> {
-        let metadata = fs::metadata(source).map_err(|error| ImportError::open(source, error))?;
-        if !metadata.is_file() {
-            return Err(ImportError::NotAFile(source.to_owned()));
-        }
-        if metadata.len() > max_bytes {
-            return Err(ImportError::TooLarge {
-                path: source.to_owned(),
-                size_bytes: metadata.len(),
-                max_bytes,
-            });
-        }
-        let file = File::open(source).map_err(|error| ImportError::open(source, error))?;
+        let file = Self::open_source(source, max_bytes)?;
         let mut temp = self.temp_file().map_err(ImportError::Store)?;
         // The limit is enforced while copying too: the file may grow after the check.
         let copied = copy::hashing(file.take(max_bytes + 1), temp.as_file_mut())
@@ -92,7 +81,6 @@ impl FileStore {
         if copied.size_bytes > max_bytes {
             return Err(ImportError::TooLarge {
                 path: source.to_owned(),
-                size_bytes: copied.size_bytes,
                 max_bytes,
             });
         }
@@ -102,6 +90,26 @@ impl FileStore {
             hash: copied.hash,
             size_bytes: copied.size_bytes,
         })
+    }
+
+    /// Checks, without copying anything, that `source` is a readable file within
+    /// `max_bytes`, so a batch with one bad file can be refused before any is stored.
+    pub fn check_source(source: &Path, max_bytes: u64) -> Result<(), ImportError> {
+        Self::open_source(source, max_bytes).map(drop)
+    }
+
+    fn open_source(source: &Path, max_bytes: u64) -> Result<File, ImportError> {
+        let metadata = fs::metadata(source).map_err(|error| ImportError::open(source, error))?;
+        if !metadata.is_file() {
+            return Err(ImportError::NotAFile(source.to_owned()));
+        }
+        if metadata.len() > max_bytes {
+            return Err(ImportError::TooLarge {
+                path: source.to_owned(),
+                max_bytes,
+            });
+        }
+        File::open(source).map_err(|error| ImportError::open(source, error))
     }
 
     /// Writes a file whose content must hash to `expected` (a copy fetched from the
@@ -151,6 +159,13 @@ impl FileStore {
         let mut temp = NamedTempFile::new_in(folder)?;
         self.copy_verified(hash, temp.as_file_mut())?;
         temp.as_file().sync_all()?;
+        // Readable by others, like a file the user saved themselves (a temporary file is
+        // private to its owner).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(temp.path(), fs::Permissions::from_mode(0o644))?;
+        }
         temp.persist(destination).map_err(|error| error.error)?;
         sync_folder(folder)?;
         Ok(())
@@ -168,15 +183,10 @@ impl FileStore {
         fs::create_dir_all(&folder)?;
         let path = folder.join(safe_file_name(file_name));
         if path.exists() {
-            let mut permissions = fs::metadata(&path)?.permissions();
-            #[allow(clippy::permissions_set_readonly_false)]
-            permissions.set_readonly(false);
-            fs::set_permissions(&path, permissions)?;
+            set_readonly(&path, false)?;
         }
         self.export(hash, &path)?;
-        let mut permissions = fs::metadata(&path)?.permissions();
-        permissions.set_readonly(true);
-        fs::set_permissions(&path, permissions)?;
+        set_readonly(&path, true)?;
         Ok(path)
     }
 
@@ -205,22 +215,27 @@ impl FileStore {
 
     /// Flushes the temporary file and renames it to its hash, then flushes the folders so
     /// the new name survives a power loss too.
+    ///
+    /// A whole file already stored under the hash is kept (the temporary one is dropped);
+    /// a damaged one is replaced.
     fn commit(&self, temp: NamedTempFile, hash: &ContentHash) -> io::Result<()> {
-        temp.as_file().sync_all()?;
         let target = self.path_of(hash);
+        if self.check(hash)? == LocalState::Present {
+            return Ok(());
+        }
+        temp.as_file().sync_all()?;
         let folder = target
             .parent()
             .expect("stored files are inside a fan-out folder");
-        let new_folder = !folder.exists();
         fs::create_dir_all(folder)?;
-        let mut permissions = temp.as_file().metadata()?.permissions();
-        permissions.set_readonly(true);
-        fs::set_permissions(temp.path(), permissions)?;
-        temp.persist(&target).map_err(|error| error.error)?;
-        sync_folder(folder)?;
-        if new_folder {
-            sync_folder(&self.root)?;
+        if target.exists() {
+            // Some systems refuse to rename over a read-only file.
+            set_readonly(&target, false)?;
         }
+        temp.persist(&target).map_err(|error| error.error)?;
+        set_readonly(&target, true)?;
+        sync_folder(folder)?;
+        sync_folder(&self.root)?;
         Ok(())
     }
 }
@@ -256,6 +271,33 @@ pub fn safe_file_name(name: &str) -> String {
         cut -= 1;
     }
     format!("{}{extension}", &stem[..cut])
+}
+
+/// Makes a file read-only for everyone, or writable again for its owner only.
+#[cfg(unix)]
+fn set_readonly(path: &Path, readonly: bool) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = if readonly { 0o444 } else { 0o644 };
+    fs::set_permissions(path, fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_readonly(path: &Path, readonly: bool) -> io::Result<()> {
+    let mut permissions = fs::metadata(path)?.permissions();
+    #[allow(
+        clippy::permissions_set_readonly_false,
+        reason = "no group or other bits here"
+    )]
+    permissions.set_readonly(readonly);
+    fs::set_permissions(path, permissions)
+}
+
+fn remove_anything(path: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(path)?.is_dir() {
+        fs::remove_dir_all(path)
+    } else {
+        fs::remove_file(path)
+    }
 }
 
 #[cfg(unix)]

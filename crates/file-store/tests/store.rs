@@ -98,7 +98,7 @@ fn bad_sources_are_refused_with_the_file_named_and_nothing_stored() {
     assert!(matches!(too_large, ImportError::TooLarge { .. }));
     assert_eq!(
         too_large.to_string(),
-        "“huge scan.tiff” is 1.0 MB, over the 1 MB limit for certificates (Settings)"
+        "“huge scan.tiff” is larger than the 1 MB limit for certificates (Settings)"
     );
     let missing = fx.store.import(&gone, LIMIT).unwrap_err();
     assert_eq!(
@@ -184,6 +184,28 @@ fn checks_tell_missing_and_damaged_files_apart() {
 }
 
 #[test]
+fn importing_again_heals_a_damaged_file_and_keeps_a_whole_one() {
+    let fx = fixture();
+    let source = fx.write("a.pdf", b"alpha");
+    let stored = fx.store.import(&source, LIMIT).unwrap();
+    let path = fx.store.path_of(&stored.hash);
+    let first_written = fs::metadata(&path).unwrap().modified().unwrap();
+
+    fx.store.import(&source, LIMIT).unwrap();
+    assert_eq!(
+        fs::metadata(&path).unwrap().modified().unwrap(),
+        first_written
+    );
+
+    fx.make_writable(&path);
+    fs::write(&path, b"alphA").unwrap();
+    fx.store.import(&source, LIMIT).unwrap();
+    assert_eq!(fx.store.check(&stored.hash).unwrap(), LocalState::Present);
+    assert!(fs::metadata(&path).unwrap().permissions().readonly());
+    assert!(fx.incoming_is_empty());
+}
+
+#[test]
 fn restores_accept_only_the_expected_content() {
     let fx = fixture();
     let stored = fx
@@ -213,6 +235,16 @@ fn exports_copy_whole_files_and_refuse_damaged_ones() {
 
     fx.store.export(&stored.hash, &target).unwrap();
     assert_eq!(fs::read(&target).unwrap(), b"alpha");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o777,
+            0o644,
+            "readable by colleagues, like a saved file"
+        );
+    }
 
     let path = fx.store.path_of(&stored.hash);
     fx.make_writable(&path);
@@ -258,9 +290,17 @@ fn opening_removes_only_stale_temporary_files() {
         .set_modified(two_hours_ago)
         .unwrap();
 
+    let stored = fx
+        .store
+        .import(&fx.write("a.pdf", b"alpha"), LIMIT)
+        .unwrap();
+    let view = fx.store.viewable_copy(&stored.hash, "a.pdf").unwrap();
+
     FileStore::open(&fx.root).unwrap();
     assert!(!stale.exists());
     assert!(fresh.exists(), "another instance may be writing it");
+    assert!(!view.exists(), "last session's viewer copies are gone");
+    assert_eq!(fx.stored_files().len(), 1);
 }
 
 #[test]
