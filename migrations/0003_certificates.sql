@@ -44,11 +44,14 @@ END;
 --   attempts         failed attempts so far, for the backoff
 --   next_attempt_at  not tried before this time (UTC, RFC 3339)
 --   last_error       why the last attempt failed, as the user reads it
+--   last_failed_at   when it failed
 CREATE TABLE mirror_job (
     file_seq         INTEGER PRIMARY KEY REFERENCES certificate_file (seq) ON DELETE RESTRICT,
     attempts         INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
     next_attempt_at  TEXT    NOT NULL,
-    last_error       TEXT
+    last_error       TEXT,
+    last_failed_at   TEXT,
+    CHECK ((last_error IS NULL) = (last_failed_at IS NULL))
 );
 
 CREATE INDEX mirror_job_by_next_attempt ON mirror_job (next_attempt_at);

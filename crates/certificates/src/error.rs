@@ -12,6 +12,9 @@ pub enum Error {
     /// A stored file is missing or damaged.
     #[error(transparent)]
     File(#[from] StoreError),
+    /// The file is not a document or image, so it is not opened (it could be a program).
+    #[error("{0} is not a document or image Benchlog opens")]
+    NotViewable(String),
     /// The database failed.
     #[error(transparent)]
     Storage(#[from] benchlog_storage::Error),
@@ -46,6 +49,13 @@ impl From<Error> for ApiError {
             },
             Error::File(StoreError::Io(error)) => ApiError::Storage {
                 message: format!("The certificate could not be copied: {error}"),
+            },
+            Error::NotViewable(file_name) => ApiError::Conflict {
+                field: None,
+                message: format!(
+                    "Benchlog opens documents and images only, not “{file_name}”, which could \
+                     run as a program. Use “Save a copy…” to get the file"
+                ),
             },
             Error::Storage(error) => error.into(),
         }

@@ -46,7 +46,18 @@ impl Certificates {
         record_id: RecordId,
         paths: &[PathBuf],
     ) -> Result<Vec<Certificate>, Error> {
+        if !self.store.record_exists(record_id)? {
+            return Err(benchlog_storage::Error::RecordNotFound(record_id).into());
+        }
         let max_bytes = u64::from(self.store.settings()?.max_certificate_mb) * MEGABYTE;
+        // Every file is looked at before any is copied, so one bad file stores nothing.
+        let failures: Vec<_> = paths
+            .iter()
+            .filter_map(|path| FileStore::check_source(path, max_bytes).err())
+            .collect();
+        if !failures.is_empty() {
+            return Err(Error::Import(failures));
+        }
         let mut attachments = Vec::new();
         let mut failures = Vec::new();
         for path in paths {
@@ -61,8 +72,9 @@ impl Certificates {
             }
         }
         if !failures.is_empty() {
-            // Files already copied stay in the store unattached: content-addressed, they
-            // are reused when the user attaches them again.
+            // A file changed or failed to read after the check above. Files already copied
+            // stay in the store unattached: content-addressed, they are reused when the
+            // user attaches them again.
             return Err(Error::Import(failures));
         }
         if attachments.is_empty() {
@@ -80,6 +92,9 @@ impl Certificates {
     /// attached certificates can be opened, and only whole ones.
     pub fn viewable_copy(&self, reference: &CertificateRef) -> Result<PathBuf, Error> {
         let certificate = self.store.get_certificate(reference)?;
+        if !is_viewable(&certificate.file_name) {
+            return Err(Error::NotViewable(certificate.file_name));
+        }
         let copy = self
             .files
             .viewable_copy(&reference.hash, &certificate.file_name);
@@ -99,7 +114,11 @@ impl Certificates {
         let files = self.store.stored_files()?;
         let mut problems = Vec::new();
         for file in &files {
-            let state = self.files.check(&file.hash).map_err(StoreError::Io)?;
+            // A file that cannot be read is as good as damaged, and the rest still count.
+            let state = self.files.check(&file.hash).unwrap_or_else(|error| {
+                eprintln!("benchlog: checking {}: {error}", file.hash);
+                LocalState::Corrupt
+            });
             self.store.set_local_state(&file.hash, state)?;
             if state != LocalState::Present {
                 problems.push(IntegrityProblem {
@@ -148,6 +167,19 @@ impl Certificates {
         self.store.set_local_state(&reference.hash, state)?;
         Ok(outcome?)
     }
+}
+
+/// Whether a file is a document or image the system's viewer may open. Anything else (a
+/// program, a script, a shortcut) could run when "opened", so it is only exported.
+fn is_viewable(file_name: &str) -> bool {
+    const VIEWABLE: &[&str] = &[
+        "pdf", "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp", "txt", "csv", "odt",
+        "ods", "doc", "docx", "xls", "xlsx", "rtf", "xml",
+    ];
+    Path::new(file_name)
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| VIEWABLE.contains(&extension.to_ascii_lowercase().as_str()))
 }
 
 /// The name a file is attached under: its own name, as text.

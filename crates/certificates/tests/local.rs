@@ -10,6 +10,17 @@ use benchlog_domain::error::ApiError;
 use benchlog_domain::settings::Settings;
 use support::Workstation;
 
+/// How many files the store holds (its fan-out folders, not its own dot-folders).
+fn stored_file_count(ws: &Workstation) -> usize {
+    let root = ws.dir.path().join("certificates");
+    fs::read_dir(root)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| !path.file_name().unwrap().to_string_lossy().starts_with('.'))
+        .map(|folder| fs::read_dir(folder).unwrap().count())
+        .sum()
+}
+
 #[test]
 fn attached_files_are_listed_with_their_names_types_and_sizes() {
     let ws = Workstation::new();
@@ -59,12 +70,25 @@ fn one_bad_file_attaches_nothing_and_every_bad_file_is_named() {
     assert_eq!(
         messages,
         [
-            "“scan.tiff” is 1.0 MB, over the 1 MB limit for certificates (Settings)",
+            "“scan.tiff” is larger than the 1 MB limit for certificates (Settings)",
             "“moved.pdf” was not found; it may have been moved or deleted"
         ]
     );
     assert!(errors.iter().all(|e| e.field == "certificates"));
     assert!(ws.certificates.list(ws.record).unwrap().is_empty());
+    assert_eq!(
+        stored_file_count(&ws),
+        0,
+        "not even the good file was copied"
+    );
+
+    let unknown = "01900000-0000-7000-8000-000000000000".parse().unwrap();
+    let error = ws
+        .certificates
+        .attach(unknown, &[ws.file("fine.pdf", b"fine")])
+        .unwrap_err();
+    assert!(matches!(ApiError::from(error), ApiError::NotFound { .. }));
+    assert_eq!(stored_file_count(&ws), 0);
 }
 
 #[test]
@@ -142,6 +166,22 @@ fn only_attached_whole_certificates_are_handed_out() {
     let export = ws.dir.path().join("report copy.pdf");
     ws.certificates.export(&reference, &export).unwrap();
     assert_eq!(fs::read(&export).unwrap(), b"%PDF report");
+
+    let program = ws
+        .certificates
+        .attach(
+            ws.record,
+            &[ws.file("calibrate.sh", b"#!/bin/sh\nrm -rf ~\n")],
+        )
+        .unwrap();
+    let error = ws
+        .certificates
+        .viewable_copy(&program[0].reference)
+        .unwrap_err();
+    let ApiError::Conflict { message, .. } = ApiError::from(error) else {
+        panic!("a program is not opened");
+    };
+    assert!(message.contains("Save a copy"), "{message}");
 
     let other_record = support::add_record(ws.store());
     let not_attached = CertificateRef {

@@ -308,3 +308,52 @@ async fn credentials_come_from_the_named_aws_profile() {
     );
     assert_eq!(sync(&mirror).await.uploaded, 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn settings_saved_during_a_run_end_it() {
+    let (ws, server) = mirrored_workstation().await;
+    let files: Vec<_> = (0..3)
+        .map(|n| ws.file(&format!("cert {n}.pdf"), &content(1_000 + n, n as u8)))
+        .collect();
+    ws.certificates.attach(ws.record, &files).unwrap();
+    let mirror = Mirror::new(ws.certificates.clone(), credentials(SECRET_KEY));
+
+    // The user turns the mirror off as soon as the first file is up.
+    let turn_off = || {
+        let mut settings = ws.store().settings().unwrap();
+        settings.mirror.enabled = false;
+        ws.store().save_settings(&settings).unwrap();
+    };
+    let report = mirror.sync_once(&turn_off).await.unwrap();
+    assert_eq!(report.uploaded, 1);
+    assert_eq!(server.requests.count("PutObject"), 1);
+    assert!(
+        states(&ws.certificates, &ws)
+            .iter()
+            .all(|state| *state == MirrorState::LocalOnly)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_damaged_copy_in_the_mirror_is_never_restored() {
+    let (ws, server) = mirrored_workstation().await;
+    let attached = ws
+        .certificates
+        .attach(ws.record, &[ws.file("cert.pdf", b"%PDF evidence")])
+        .unwrap();
+    let mirror = Mirror::new(ws.certificates.clone(), credentials(SECRET_KEY));
+    assert_eq!(sync(&mirror).await.uploaded, 1);
+    let object = server.root.join(BUCKET).join(key(&attached[0]));
+    fs::write(&object, b"%PDF evidencE").unwrap();
+    let local = ws.certificates.files().path_of(&attached[0].reference.hash);
+    fs::remove_file(&local).unwrap();
+    ws.certificates.check().unwrap();
+
+    assert_eq!(sync(&mirror).await.failed, 1);
+    assert!(
+        !local.exists(),
+        "no damaged file takes the certificate's place"
+    );
+    let reason = mirror.status().unwrap().last_error.unwrap();
+    assert!(reason.contains("does not match its checksum"), "{reason}");
+}

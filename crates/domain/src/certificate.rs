@@ -26,6 +26,16 @@ impl ContentHash {
         Self(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
     }
 
+    /// The digest's 32 bytes.
+    pub fn to_bytes(&self) -> [u8; 32] {
+        let digit = |byte: u8| match byte {
+            b'0'..=b'9' => byte - b'0',
+            _ => byte - b'a' + 10,
+        };
+        let hex = self.0.as_bytes();
+        std::array::from_fn(|i| digit(hex[2 * i]) << 4 | digit(hex[2 * i + 1]))
+    }
+
     /// The 64 lowercase hex digits.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -136,7 +146,7 @@ pub struct IntegrityReport {
     pub mirror_configured: bool,
 }
 
-/// One missing or damaged file, with the records it is attached to.
+/// One missing or damaged file, under one name it was attached with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IntegrityProblem {
     /// The file's content hash.
@@ -187,6 +197,8 @@ mod tests {
             ContentHash::from_bytes(&[0xa5; 32]).as_str(),
             "a5".repeat(32)
         );
+        let bytes: [u8; 32] = std::array::from_fn(|i| (i * 8) as u8);
+        assert_eq!(ContentHash::from_bytes(&bytes).to_bytes(), bytes);
         assert!(serde_json::from_str::<ContentHash>("\"../etc/passwd\"").is_err());
     }
 

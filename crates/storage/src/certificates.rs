@@ -60,12 +60,7 @@ pub(crate) fn attach(
     attachments: &[Attachment],
 ) -> Result<Vec<Certificate>> {
     let tx = conn.transaction()?;
-    let exists: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM calibration_record WHERE id = ?)",
-        [record_id.to_string()],
-        |row| row.get(0),
-    )?;
-    if !exists {
+    if !record_exists(&tx, record_id)? {
         return Err(Error::RecordNotFound(record_id));
     }
     let destination = settings::get(&tx)?.mirror.destination();
@@ -114,6 +109,13 @@ pub(crate) fn attach(
         }
     }
     Ok(attached)
+}
+
+pub(crate) fn record_exists(conn: &Connection, record_id: RecordId) -> Result<bool> {
+    let exists = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM calibration_record WHERE id = ?)")?
+        .query_row([record_id.to_string()], |row| row.get(0))?;
+    Ok(exists)
 }
 
 pub(crate) fn list(conn: &Connection, record_id: RecordId) -> Result<Vec<Certificate>> {
@@ -284,7 +286,7 @@ pub(crate) fn mark_mirrored(
         params![hash.as_str(), destination, current],
     )?;
     tx.execute(
-        "UPDATE mirror_job SET attempts = 0, last_error = NULL
+        "UPDATE mirror_job SET attempts = 0, last_error = NULL, last_failed_at = NULL
          WHERE file_seq = (SELECT seq FROM certificate_file WHERE sha256 = ?)",
         [hash.as_str()],
     )?;
@@ -317,15 +319,21 @@ pub(crate) fn mark_failed(
     retry_at: DateTime<Utc>,
 ) -> Result<()> {
     conn.execute(
-        "UPDATE mirror_job SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
-         WHERE file_seq = (SELECT seq FROM certificate_file WHERE sha256 = ?)",
-        params![reason, timestamp(retry_at), hash.as_str()],
+        "UPDATE mirror_job SET attempts = attempts + 1, last_error = ?1, next_attempt_at = ?2,
+             last_failed_at = ?4
+         WHERE file_seq = (SELECT seq FROM certificate_file WHERE sha256 = ?3)",
+        params![
+            reason,
+            timestamp(retry_at),
+            hash.as_str(),
+            timestamp(Utc::now())
+        ],
     )?;
     Ok(())
 }
 
-/// Postpones every job due at `due_by` that was not tried yet, when the mirror as a whole
-/// failed: they would all fail the same way.
+/// Postpones every job still due at `due_by` (those not tried in this run), when the mirror
+/// as a whole failed: they would all fail the same way.
 pub(crate) fn postpone_due(
     conn: &Connection,
     due_by: DateTime<Utc>,
@@ -333,8 +341,14 @@ pub(crate) fn postpone_due(
     retry_at: DateTime<Utc>,
 ) -> Result<()> {
     conn.execute(
-        "UPDATE mirror_job SET last_error = ?, next_attempt_at = ? WHERE next_attempt_at <= ?",
-        params![reason, timestamp(retry_at), timestamp(due_by)],
+        "UPDATE mirror_job SET last_error = ?1, next_attempt_at = ?2, last_failed_at = ?4
+         WHERE next_attempt_at <= ?3",
+        params![
+            reason,
+            timestamp(retry_at),
+            timestamp(due_by),
+            timestamp(Utc::now())
+        ],
     )?;
     Ok(())
 }
@@ -359,7 +373,7 @@ pub(crate) fn mirror_status(conn: &Connection) -> Result<MirrorStatus> {
                 (SELECT count(*) FROM mirror_job WHERE last_error IS NOT NULL),
                 (SELECT count(*) FROM certificate_file WHERE local_state <> 'present'),
                 (SELECT last_error FROM mirror_job WHERE last_error IS NOT NULL
-                 ORDER BY next_attempt_at DESC LIMIT 1)",
+                 ORDER BY last_failed_at DESC LIMIT 1)",
         )?
         .query_row([mirror.destination()], |row| {
             let count = |index| row.get::<_, i64>(index).map(|count| count as u64);

@@ -167,6 +167,11 @@ impl Store {
         certificates::attach(&mut self.conn(), record_id, attachments)
     }
 
+    /// Whether a calibration record with this id exists.
+    pub fn record_exists(&self, record_id: RecordId) -> Result<bool> {
+        certificates::record_exists(&self.conn(), record_id)
+    }
+
     /// A record's certificates, in the order they were attached.
     pub fn list_certificates(&self, record_id: RecordId) -> Result<Vec<Certificate>> {
         certificates::list(&self.conn(), record_id)

@@ -62,7 +62,8 @@ pub(crate) fn save(conn: &mut Connection, settings: &Settings) -> Result<Setting
             [timestamp(Utc::now()), mirror.destination()],
         )?;
         tx.execute(
-            "UPDATE mirror_job SET attempts = 0, next_attempt_at = ?, last_error = NULL",
+            "UPDATE mirror_job
+             SET attempts = 0, next_attempt_at = ?, last_error = NULL, last_failed_at = NULL",
             [timestamp(Utc::now())],
         )?;
     }

@@ -11,7 +11,7 @@ use aws_sdk_s3::config::{
     BehaviorVersion, Credentials, Region, RequestChecksumCalculation, ResponseChecksumValidation,
 };
 use aws_sdk_s3::primitives::ByteStream;
-use aws_sdk_s3::types::{ChecksumAlgorithm, CompletedMultipartUpload, CompletedPart};
+use aws_sdk_s3::types::{ChecksumAlgorithm, ChecksumMode, CompletedMultipartUpload, CompletedPart};
 use base64::Engine as _;
 use benchlog_domain::certificate::ContentHash;
 use benchlog_domain::settings::MirrorSettings;
@@ -26,8 +26,9 @@ const SHA256_METADATA: &str = "sha256";
 /// Where the mirror's credentials come from.
 #[derive(Debug, Clone, Default)]
 pub enum CredentialSource {
-    /// The standard AWS chain: environment variables, then the shared files in `~/.aws`
-    /// (the profile named in the settings, or the default one), then the platform's own.
+    /// The standard AWS chain: environment variables (which take precedence over the
+    /// profile named in the settings), then the shared files in `~/.aws` (that profile, or
+    /// the default one), then the platform's own.
     #[default]
     StandardChain,
     /// The standard chain, reading the shared profile files given instead of `~/.aws`.
@@ -43,12 +44,26 @@ pub struct RemoteObject {
     pub size_bytes: u64,
     /// The SHA-256 recorded with it, when Benchlog uploaded it.
     pub sha256: Option<String>,
+    /// The SHA-256 the store itself computed and checked on upload, in base64, if it keeps
+    /// one: of the whole object, or (ending in `-N`) of its N parts' digests.
+    pub checksum_sha256: Option<String>,
 }
 
 impl RemoteObject {
-    /// Whether this is the whole file with `hash` and `size_bytes`.
+    /// Whether this is the whole file with `hash` and `size_bytes`: its size and recorded
+    /// hash match, and so does the store's own checksum of the whole object where it keeps
+    /// one (an object uploaded in parts has only a checksum of its parts' checksums, which
+    /// the server checked part by part on upload).
     pub fn holds(&self, hash: &ContentHash, size_bytes: u64) -> bool {
-        self.size_bytes == size_bytes && self.sha256.as_deref() == Some(hash.as_str())
+        let checksum_agrees = match self.checksum_sha256.as_deref() {
+            Some(checksum) if !checksum.contains('-') => {
+                checksum == base64::engine::general_purpose::STANDARD.encode(hash.to_bytes())
+            }
+            _ => true,
+        };
+        self.size_bytes == size_bytes
+            && self.sha256.as_deref() == Some(hash.as_str())
+            && checksum_agrees
     }
 }
 
@@ -121,6 +136,7 @@ impl Bucket {
             .head_object()
             .bucket(&self.settings.bucket)
             .key(self.key(hash))
+            .checksum_mode(ChecksumMode::Enabled)
             .send()
             .await;
         match answer {
@@ -129,6 +145,7 @@ impl Bucket {
                 sha256: head
                     .metadata()
                     .and_then(|metadata| metadata.get(SHA256_METADATA).cloned()),
+                checksum_sha256: head.checksum_sha256().map(str::to_owned),
             })),
             Err(error) if error.as_service_error().is_some_and(|e| e.is_not_found()) => Ok(None),
             Err(error) => Err(self.failure(&error)),
@@ -253,4 +270,32 @@ pub struct Upload {
 
 fn base64_sha256(content: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(Sha256::digest(content))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn object(checksum: Option<&str>) -> RemoteObject {
+        let hash = ContentHash::from_bytes(&Sha256::digest(b"alpha").into());
+        RemoteObject {
+            size_bytes: 5,
+            sha256: Some(hash.to_string()),
+            checksum_sha256: checksum.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn an_object_holds_a_file_only_if_every_checksum_it_has_agrees() {
+        let hash = ContentHash::from_bytes(&Sha256::digest(b"alpha").into());
+        let whole = base64_sha256(b"alpha");
+        assert!(object(None).holds(&hash, 5));
+        assert!(object(Some(&whole)).holds(&hash, 5));
+        assert!(object(Some("c29tZSBwYXJ0cw==-2")).holds(&hash, 5), "parts");
+        assert!(!object(Some(&base64_sha256(b"alphA"))).holds(&hash, 5));
+        assert!(!object(Some(&whole)).holds(&hash, 6));
+        let mut unknown = object(Some(&whole));
+        unknown.sha256 = None;
+        assert!(!unknown.holds(&hash, 5), "not uploaded by Benchlog");
+    }
 }

@@ -132,15 +132,31 @@ async fn restore(
     let written = tokio::task::spawn_blocking(move || files.restore(&expected, reader))
         .await
         .map_err(|error| Failure::Local(error.to_string()))?;
+    let damaged = || {
+        Failure::Refused("the mirror's copy does not match its checksum; it was not used".into())
+    };
     match written {
         Ok(_) => Ok(()),
-        Err(StoreError::Mismatch { .. }) => Err(Failure::Refused(
-            "the mirror's copy does not match its checksum; it was not used".into(),
-        )),
+        Err(StoreError::Mismatch { .. }) => Err(damaged()),
+        Err(StoreError::Io(error)) if is_local(&error) => Err(local(error)),
+        // The SDK checks the object against the checksum the store keeps, as it streams.
+        Err(StoreError::Io(error)) if format!("{error:?}").contains("Checksum") => Err(damaged()),
         Err(error) => Err(Failure::Unreachable(format!(
             "the download broke off: {error}"
         ))),
     }
+}
+
+/// Whether an error while restoring came from this workstation's disk rather than the
+/// download.
+fn is_local(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::StorageFull
+            | io::ErrorKind::PermissionDenied
+            | io::ErrorKind::ReadOnlyFilesystem
+            | io::ErrorKind::QuotaExceeded
+    )
 }
 
 /// Reads up to one part; shorter only at the end of the file.

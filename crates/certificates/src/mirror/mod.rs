@@ -26,6 +26,8 @@ use crate::{Certificates, Error};
 const BATCH: usize = 32;
 /// The longest the worker sleeps without being woken, e.g. while the mirror is off.
 const IDLE: Duration = Duration::from_secs(600);
+/// The least the worker sleeps after a run the database failed.
+const AFTER_ERROR: Duration = Duration::from_secs(30);
 
 /// What one run through the queue did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -102,14 +104,17 @@ impl Mirror {
         loop {
             self.syncing.store(true, Ordering::SeqCst);
             changed();
+            let mut pause = self.until_next_attempt();
             if let Err(error) = self.sync_once(&changed).await {
+                // The database failed; give it time rather than retrying every second.
                 eprintln!("benchlog: mirror run: {error}");
+                pause = pause.max(AFTER_ERROR);
             }
             self.syncing.store(false, Ordering::SeqCst);
             changed();
             tokio::select! {
                 () = self.wake.notified() => {}
-                () = tokio::time::sleep(self.until_next_attempt()) => {}
+                () = tokio::time::sleep(pause) => {}
             }
         }
     }
@@ -137,6 +142,11 @@ impl Mirror {
                 return Ok(report);
             }
             for job in fresh {
+                // Settings saved during the run (a wrong bucket noticed, the mirror turned
+                // off) end it: the next run starts with them.
+                if store.settings()?.mirror != settings {
+                    return Ok(report);
+                }
                 match job::process(&bucket, &self.certificates, &job).await {
                     Ok(Done::Uploaded) => report.uploaded += 1,
                     Ok(Done::AlreadyMirrored) => report.already_mirrored += 1,

@@ -187,8 +187,9 @@ fn hint(field: SettingsField) -> Option<AttrValue> {
             Some("Put before every file's name in the bucket; may be empty.".into())
         }
         SettingsField::Profile => Some(
-            "Credentials come from the standard AWS chain: environment variables or this \
-             profile in ~/.aws. Benchlog never stores secrets."
+            "Credentials come from the standard AWS chain: AWS_ACCESS_KEY_ID and \
+             AWS_SECRET_ACCESS_KEY when set (they take precedence), else this profile in \
+             ~/.aws. Benchlog never stores secrets."
                 .into(),
         ),
         _ => None,
