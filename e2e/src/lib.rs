@@ -124,10 +124,28 @@ impl Desktop {
             .next()
             .expect("the dialog has a window")
             .to_owned();
-        self.xdotool(&["windowfocus", "--sync", &window]);
-        self.xdotool(&["key", "ctrl+a"]);
-        self.xdotool(&["type", "--delay", "30", &path.display().to_string()]);
-        self.xdotool(&["key", "Return"]);
+        // Keys typed before the dialog took them are lost: answer again while it is open.
+        for _ in 0..3 {
+            // Each step may fail once the dialog has closed by itself meanwhile.
+            let _ = self.try_xdotool(&["windowfocus", "--sync", &window]);
+            std::thread::sleep(Duration::from_millis(300));
+            let _ = self.try_xdotool(&["key", "ctrl+a"]);
+            let _ = self.try_xdotool(&["type", "--delay", "30", &path.display().to_string()]);
+            let _ = self.try_xdotool(&["key", "Return"]);
+            let deadline = Instant::now() + Duration::from_secs(3);
+            while Instant::now() < deadline {
+                if !self.is_visible(&window) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        panic!("the file dialog {title:?} did not take {}", path.display());
+    }
+
+    fn is_visible(&self, window: &str) -> bool {
+        self.try_xdotool(&["search", "--onlyvisible", "--name", "."])
+            .is_some_and(|windows| windows.lines().any(|line| line == window))
     }
 
     /// The files the app asked the system to open, in order.
@@ -140,6 +158,12 @@ impl Desktop {
     }
 
     fn xdotool(&self, args: &[&str]) -> String {
+        self.try_xdotool(args)
+            .unwrap_or_else(|| panic!("xdotool {args:?} failed"))
+    }
+
+    /// Runs xdotool on the test's display, returning what it printed if it succeeded.
+    fn try_xdotool(&self, args: &[&str]) -> Option<String> {
         let output = Command::new("timeout")
             .arg(PATIENCE.as_secs().to_string())
             .arg("xdotool")
@@ -147,8 +171,10 @@ impl Desktop {
             .env("DISPLAY", &self.display)
             .output()
             .expect("xdotool did not run: run the tests with `cargo xtask test`");
-        assert!(output.status.success(), "xdotool {args:?} failed");
-        String::from_utf8(output.stdout).unwrap()
+        output
+            .status
+            .success()
+            .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
     }
 }
 

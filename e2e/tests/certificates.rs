@@ -1,6 +1,7 @@
 //! Certificates end to end in the real app: a too-large file is refused with its name, a
 //! certificate attached through the native file dialog is listed and opens in the
-//! system's viewer, a dropped one attaches too, and an unreachable mirror is reported.
+//! system's viewer, a faked drop is refused, an unreachable mirror is reported, and the
+//! menu's integrity check runs.
 
 use std::net::TcpListener;
 
@@ -95,16 +96,25 @@ async fn attach_list_open_and_mirror_status() {
     );
     assert!(std::fs::metadata(&opened).unwrap().permissions().readonly());
 
-    // A file dropped on the window attaches to the open record.
-    app.emit(
-        "tauri://drag-drop",
-        json!({ "paths": [scan], "position": { "x": 0, "y": 0 } }),
-    )
-    .await;
+    // A second one; the history row counts them.
+    app.click("button.attach-certificates").await;
+    desktop.answer_file_dialog("Attach certificates", &scan);
     app.wait_for("li.certificate-row[data-file-name='scan.png']")
         .await;
     app.wait_for_text("tr[data-record-id] .attachment-count", "2 files")
         .await;
+
+    // A drop the window never saw (a script faking one) attaches nothing: the shell takes
+    // only paths really dropped on it.
+    let database = data.path().join("benchlog.sqlite3");
+    app.emit(
+        "tauri://drag-drop",
+        json!({ "paths": [database], "position": { "x": 0, "y": 0 } }),
+    )
+    .await;
+    app.wait_for_text(".attach-errors", "was not dropped on Benchlog")
+        .await;
+    assert_eq!(app.count(".certificate-row").await, 2);
 
     // The mirror cannot be reached: each file says so, and the sidebar warns.
     app.wait_for_text(".certificate-row .mirror-failure", "cannot be reached")
@@ -115,7 +125,8 @@ async fn attach_list_open_and_mirror_status() {
     app.click(".mirror-indicator").await;
     app.wait_for_text(".mirror-last-error", "cannot be reached")
         .await;
-    app.click("button.check-certificates").await;
+    // Tools › Check certificate files… sends the window this event.
+    app.emit("check-certificates", json!(null)).await;
     app.wait_for_text(".integrity-report", "All 2 files are intact")
         .await;
     app.screenshot("15-settings").await;

@@ -4,12 +4,14 @@
 
 mod commands;
 mod data_dir;
+mod drops;
 mod events;
 mod menu;
 mod state;
 
-use tauri::{Builder, Emitter, Manager, Runtime};
+use tauri::{Builder, DragDropEvent, Emitter, Manager, Runtime, WindowEvent};
 
+pub use crate::drops::DroppedFiles;
 pub use crate::state::AppState;
 
 /// Runs the app until its window closes.
@@ -39,6 +41,11 @@ pub fn run() {
         })
         .menu(menu::build)
         .on_menu_event(menu::handle)
+        .on_window_event(|window, event| {
+            if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
+                window.state::<AppState>().dropped().remember(paths);
+            }
+        })
         .build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(|_, _| {}),

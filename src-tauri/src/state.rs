@@ -8,6 +8,8 @@ use benchlog_certificates::{Certificates, FileStore};
 use benchlog_domain::error::ApiError;
 use benchlog_storage::Store;
 
+use crate::drops::DroppedFiles;
+
 /// What the commands work on: the database and the certificate files of the data folder.
 #[derive(Debug, Clone)]
 pub struct Workspace {
@@ -23,6 +25,7 @@ pub struct Workspace {
 /// whose database cannot be opened reads why in the app instead of seeing it vanish.
 pub struct AppState {
     workspace: Result<Workspace, ApiError>,
+    dropped: DroppedFiles,
 }
 
 impl AppState {
@@ -36,6 +39,7 @@ impl AppState {
     pub fn open(dir: &Path) -> Self {
         Self {
             workspace: open_workspace(dir),
+            dropped: DroppedFiles::default(),
         }
     }
 
@@ -45,7 +49,13 @@ impl AppState {
             workspace: Err(ApiError::Storage {
                 message: message.to_owned(),
             }),
+            dropped: DroppedFiles::default(),
         }
+    }
+
+    /// The files recently dropped on the window, the only ones `attach_certificates` takes.
+    pub fn dropped(&self) -> &DroppedFiles {
+        &self.dropped
     }
 
     /// The workspace, or the error that explains why there is none.

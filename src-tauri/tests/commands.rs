@@ -26,10 +26,10 @@ use serde_json::json;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
 struct Shell {
-    _app: App<MockRuntime>,
+    app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
 }
 
@@ -42,7 +42,7 @@ impl Shell {
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();
-        Shell { _app: app, window }
+        Shell { app, window }
     }
 
     fn raw(
@@ -251,6 +251,25 @@ fn certificates_and_settings_round_trip_through_ipc() {
     std::fs::write(&certificate, b"%PDF-1.7").unwrap();
     let missing = data.path().join("moved away.pdf");
 
+    // Only files really dropped on the window are attached by path.
+    let secret = data.path().join(AppState::DATABASE_FILE);
+    let error = shell
+        .call::<AttachCertificates>(&AttachFiles {
+            record_id: record.id,
+            paths: vec![secret.display().to_string()],
+        })
+        .unwrap_err();
+    assert!(
+        error.field_errors()[0]
+            .message
+            .contains("was not dropped on Benchlog"),
+        "{error:?}"
+    );
+    shell
+        .app
+        .state::<AppState>()
+        .dropped()
+        .remember(&[certificate.clone(), missing.clone()]);
     let error = shell
         .call::<AttachCertificates>(&AttachFiles {
             record_id: record.id,

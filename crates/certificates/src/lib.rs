@@ -10,7 +10,7 @@ mod error;
 mod local;
 pub mod mirror;
 
-pub use crate::error::Error;
+pub use crate::error::{CERTIFICATES_FIELD, Error};
 pub use crate::local::Certificates;
 pub use benchlog_file_store::{FileStore, safe_file_name};
 pub use benchlog_storage::Store;

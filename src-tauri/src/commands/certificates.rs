@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use benchlog_certificates::safe_file_name;
-use benchlog_domain::error::ApiError;
+use benchlog_certificates::{CERTIFICATES_FIELD, safe_file_name};
+use benchlog_domain::error::{ApiError, FieldError};
 use benchlog_domain::ipc::{
     AttachCertificates, CheckCertificates, ExportCertificate, ListCertificates, OpenCertificate,
     PickCertificates,
@@ -35,7 +35,22 @@ pub(crate) async fn attach_certificates(
     state: State<'_, AppState>,
     request: Request<AttachCertificates>,
 ) -> Reply<AttachCertificates> {
-    let paths = request.paths.iter().map(PathBuf::from).collect();
+    let paths: Vec<PathBuf> = request.paths.iter().map(PathBuf::from).collect();
+    let not_dropped = state.dropped().not_dropped(&paths);
+    if !not_dropped.is_empty() {
+        return Err(ApiError::Validation {
+            errors: not_dropped
+                .into_iter()
+                .map(|path| FieldError {
+                    field: CERTIFICATES_FIELD.to_owned(),
+                    message: format!(
+                        "“{}” was not dropped on Benchlog; attach it with “Attach files…”",
+                        path.display()
+                    ),
+                })
+                .collect(),
+        });
+    }
     attach(&state, request.record_id, paths).await
 }
 
