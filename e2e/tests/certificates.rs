@@ -96,6 +96,16 @@ async fn attach_list_open_and_mirror_status() {
     );
     assert!(std::fs::metadata(&opened).unwrap().permissions().readonly());
 
+    // "Save a copy…" writes a verified copy where the user says in the native dialog.
+    let exported = inbox.path().join("for the auditor.pdf");
+    app.click(".certificate-row .export-certificate").await;
+    desktop.answer_file_dialog("Save a copy of the certificate", &exported);
+    app.wait_for_text(".toasts", "Saved a copy").await;
+    assert_eq!(
+        std::fs::read(&exported).unwrap(),
+        b"%PDF-1.7 calibration certificate"
+    );
+
     // A second one; the history row counts them.
     app.click("button.attach-certificates").await;
     desktop.answer_file_dialog("Attach certificates", &scan);
