@@ -7,7 +7,7 @@ use std::path::Path;
 use benchlog_domain::certificate::{AttachFiles, MirrorState};
 use benchlog_domain::due::{CalendarQuery, DueQuery};
 use benchlog_domain::equipment::{
-    EquipmentFields, EquipmentQuery, EquipmentStatus, EquipmentUpdate, StatusChange,
+    Equipment, EquipmentFields, EquipmentQuery, EquipmentStatus, EquipmentUpdate, StatusChange,
 };
 use benchlog_domain::error::ApiError;
 use benchlog_domain::ipc::{
@@ -16,7 +16,7 @@ use benchlog_domain::ipc::{
     ListCertificates, ListDue, ListEquipment, ListPlans, ListRecords, REQUEST_ARGUMENT,
     RecordCalibration, SaveSettings, SetEquipmentStatus, SyncNow, UpdateEquipment,
 };
-use benchlog_domain::plan::{NewPlan, PlanFields, PlanId};
+use benchlog_domain::plan::{NewPlan, Plan, PlanFields, PlanId};
 use benchlog_domain::record::{NewRecord, RecordFields, RecordOutcome, RecordQuery};
 use benchlog_domain::schedule::PlanState;
 use benchlog_domain::settings::Settings;
@@ -60,6 +60,18 @@ impl Shell {
             invoke_key: INVOKE_KEY.to_string(),
         };
         get_ipc_response(&self.window, request).map(|body| body.deserialize().unwrap())
+    }
+
+    /// The multimeter, with a default plan.
+    fn multimeter_with_plan(&self) -> (Equipment, Plan) {
+        let item = self.call::<CreateEquipment>(&multimeter()).unwrap();
+        let plan = self
+            .call::<CreatePlan>(&NewPlan {
+                equipment_id: item.id,
+                fields: PlanFields::default(),
+            })
+            .unwrap();
+        (item, plan)
     }
 
     /// Records a calibration of today with just a result, as a technician without
@@ -187,13 +199,7 @@ fn an_unopenable_database_is_explained_by_every_command() {
 fn a_calibration_round_trips_through_ipc() {
     let data = tempfile::tempdir().unwrap();
     let shell = Shell::start(data.path());
-    let item = shell.call::<CreateEquipment>(&multimeter()).unwrap();
-    let plan = shell
-        .call::<CreatePlan>(&NewPlan {
-            equipment_id: item.id,
-            fields: PlanFields::default(),
-        })
-        .unwrap();
+    let (item, plan) = shell.multimeter_with_plan();
     let due = shell.call::<ListDue>(&DueQuery::default()).unwrap();
     assert_eq!(due.items[0].state, PlanState::NeverDone);
 
@@ -239,13 +245,7 @@ fn a_calibration_round_trips_through_ipc() {
 fn certificates_and_settings_round_trip_through_ipc() {
     let data = tempfile::tempdir().unwrap();
     let shell = Shell::start(data.path());
-    let item = shell.call::<CreateEquipment>(&multimeter()).unwrap();
-    let plan = shell
-        .call::<CreatePlan>(&NewPlan {
-            equipment_id: item.id,
-            fields: PlanFields::default(),
-        })
-        .unwrap();
+    let (item, plan) = shell.multimeter_with_plan();
     let record = shell.record_today(plan.id, CalibrationResult::Pass).record;
     let certificate = data.path().join("Certificate #12 (2026).pdf");
     std::fs::write(&certificate, b"%PDF-1.7").unwrap();

@@ -48,6 +48,17 @@ async fn mirrored_workstation() -> (Workstation, S3Server) {
     (ws, server)
 }
 
+/// Attaches `cert.pdf` to the workstation's record and mirrors it.
+async fn mirrored_evidence(ws: &Workstation) -> (Vec<Certificate>, Mirror) {
+    let attached = ws
+        .certificates
+        .attach(ws.record, &[ws.file("cert.pdf", b"%PDF evidence")])
+        .unwrap();
+    let mirror = Mirror::new(ws.certificates.clone(), credentials(SECRET_KEY));
+    assert_eq!(sync(&mirror).await.uploaded, 1);
+    (attached, mirror)
+}
+
 async fn sync(mirror: &Mirror) -> SyncReport {
     mirror.sync_once(&|| {}).await.unwrap()
 }
@@ -262,12 +273,7 @@ async fn missing_and_damaged_local_files_are_restored_from_the_mirror() {
 async fn a_replacement_workstation_gets_its_certificates_back() {
     // The database came back from a backup; the certificate folder did not.
     let (ws, _server) = mirrored_workstation().await;
-    let attached = ws
-        .certificates
-        .attach(ws.record, &[ws.file("cert.pdf", b"%PDF evidence")])
-        .unwrap();
-    let mirror = Mirror::new(ws.certificates.clone(), credentials(SECRET_KEY));
-    assert_eq!(sync(&mirror).await.uploaded, 1);
+    let (attached, mirror) = mirrored_evidence(&ws).await;
     drop(mirror);
     fs::remove_dir_all(ws.dir.path().join("certificates")).unwrap();
 
@@ -337,12 +343,7 @@ async fn settings_saved_during_a_run_end_it() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_damaged_copy_in_the_mirror_is_never_restored() {
     let (ws, server) = mirrored_workstation().await;
-    let attached = ws
-        .certificates
-        .attach(ws.record, &[ws.file("cert.pdf", b"%PDF evidence")])
-        .unwrap();
-    let mirror = Mirror::new(ws.certificates.clone(), credentials(SECRET_KEY));
-    assert_eq!(sync(&mirror).await.uploaded, 1);
+    let (attached, mirror) = mirrored_evidence(&ws).await;
     let object = server.root.join(BUCKET).join(key(&attached[0]));
     fs::write(&object, b"%PDF evidencE").unwrap();
     let local = ws.certificates.files().path_of(&attached[0].reference.hash);

@@ -57,6 +57,15 @@ impl Bench {
             .id
     }
 
+    /// A new record with `file(1, "a.pdf")` attached.
+    fn record_with_file_1(&self, tag: &str) -> RecordId {
+        let record = self.record(tag);
+        self.store
+            .attach_certificates(record, &[file(1, "a.pdf")])
+            .unwrap();
+        record
+    }
+
     fn enable_mirror(&self, prefix: &str) {
         let settings = Settings {
             mirror: MirrorSettings {
@@ -262,11 +271,7 @@ fn the_queue_moves_files_from_queued_to_failed_to_mirrored() {
 #[test]
 fn an_upload_to_a_destination_the_settings_left_keeps_the_job() {
     let bench = bench();
-    let record = bench.record("0001");
-    bench
-        .store
-        .attach_certificates(record, &[file(1, "a.pdf")])
-        .unwrap();
+    let record = bench.record_with_file_1("0001");
     bench.enable_mirror("lab-1");
     let old = bench.destination();
     bench.enable_mirror("lab-2");
@@ -281,11 +286,7 @@ fn an_upload_to_a_destination_the_settings_left_keeps_the_job() {
 #[test]
 fn damaged_files_are_queued_for_restoring_and_leave_the_queue_when_restored() {
     let bench = bench();
-    let record = bench.record("0001");
-    bench
-        .store
-        .attach_certificates(record, &[file(1, "a.pdf")])
-        .unwrap();
+    let record = bench.record_with_file_1("0001");
     bench.enable_mirror("");
     let hash = file(1, "").hash;
     bench

@@ -10,7 +10,7 @@ mod job;
 use std::collections::HashSet;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use benchlog_domain::certificate::MirrorStatus;
 use benchlog_domain::settings::MirrorSettings;
@@ -28,6 +28,8 @@ const BATCH: usize = 32;
 const IDLE: Duration = Duration::from_secs(600);
 /// The least the worker sleeps after a run the database failed.
 const AFTER_ERROR: Duration = Duration::from_secs(30);
+/// How often, at most, the worker tells the window of progress within a run.
+const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 
 /// What one run through the queue did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -101,11 +103,22 @@ impl Mirror {
             Err(error) => eprintln!("benchlog: looking for missing certificates: {error}"),
             Ok(Ok(_)) => {}
         }
+        // Each status counts over every file: tell progress within a run at a bounded pace.
+        let last_told = Mutex::new(None::<Instant>);
+        let progressed = || {
+            let mut last = last_told.lock().unwrap_or_else(|p| p.into_inner());
+            if last.is_none_or(|at| at.elapsed() >= PROGRESS_EVERY) {
+                *last = Some(Instant::now());
+                drop(last);
+                changed();
+            }
+        };
         loop {
             self.syncing.store(true, Ordering::SeqCst);
             changed();
+            let outcome = self.sync_once(&progressed).await;
             let mut pause = self.until_next_attempt();
-            if let Err(error) = self.sync_once(&changed).await {
+            if let Err(error) = outcome {
                 // The database failed; give it time rather than retrying every second.
                 eprintln!("benchlog: mirror run: {error}");
                 pause = pause.max(AFTER_ERROR);
