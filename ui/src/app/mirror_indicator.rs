@@ -65,6 +65,9 @@ fn summary(status: &MirrorStatus) -> (String, Tone) {
         (text, Tone::Pending)
     } else if status.syncing {
         ("Syncing…".to_owned(), Tone::Pending)
+    } else if status.mirrored == 0 {
+        // Nothing has reached the mirror yet, so "all mirrored" would claim too much.
+        ("Mirror on, no files yet".to_owned(), Tone::Neutral)
     } else {
         ("All certificates mirrored".to_owned(), Tone::Good)
     }
@@ -91,6 +94,14 @@ mod tests {
             ("Mirror off".into(), Tone::Neutral)
         );
         assert_eq!(read(on()), ("All certificates mirrored".into(), Tone::Good));
+        let empty = MirrorStatus {
+            mirrored: 0,
+            ..on()
+        };
+        assert_eq!(
+            read(empty),
+            ("Mirror on, no files yet".into(), Tone::Neutral)
+        );
         let waiting = MirrorStatus {
             queued: 3,
             syncing: true,
