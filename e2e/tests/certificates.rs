@@ -47,6 +47,8 @@ async fn attach_list_open_and_mirror_status() {
     app.click("#save-settings").await;
     app.wait_for_text(".mirror-destination", "s3://lab-certificates/")
         .await;
+    app.scroll_to("#settings-form").await;
+    app.screenshot("16-settings-form").await;
 
     // An item with one calibration record.
     app.click("#nav-equipment").await;
@@ -60,6 +62,8 @@ async fn attach_list_open_and_mirror_status() {
     app.click("#save-record").await;
     app.click("tr[data-record-id] .record-expand").await;
     app.wait_for(".certificates-panel .empty-state").await;
+    app.scroll_to(".certificates-panel").await;
+    app.screenshot("17-certificates-empty").await;
 
     // Through the native dialog: a file over the limit is refused, by name.
     app.click("button.attach-certificates").await;
