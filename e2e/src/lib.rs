@@ -128,9 +128,11 @@ impl Desktop {
         for _ in 0..3 {
             // Each step may fail once the dialog has closed by itself meanwhile.
             let _ = self.try_xdotool(&["windowfocus", "--sync", &window]);
-            std::thread::sleep(Duration::from_millis(300));
+            std::thread::sleep(Duration::from_millis(800));
             let _ = self.try_xdotool(&["key", "ctrl+a"]);
-            let _ = self.try_xdotool(&["type", "--delay", "30", &path.display().to_string()]);
+            let _ = self.try_xdotool(&["type", "--delay", "60", &path.display().to_string()]);
+            // Let the location field's completion settle before Enter accepts it.
+            std::thread::sleep(Duration::from_millis(500));
             let _ = self.try_xdotool(&["key", "Return"]);
             let deadline = Instant::now() + Duration::from_secs(3);
             while Instant::now() < deadline {

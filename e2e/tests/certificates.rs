@@ -20,7 +20,12 @@ fn closed_port() -> u16 {
 #[tokio::test(flavor = "multi_thread")]
 async fn attach_list_open_and_mirror_status() {
     let data = tempfile::tempdir().unwrap();
-    let inbox = tempfile::tempdir().unwrap();
+    // A folder whose name no sibling shares a prefix with, so the dialog's completion of a
+    // typed path has only one way to go.
+    let inbox = tempfile::Builder::new()
+        .prefix("benchlog-e2e-inbox-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .unwrap();
     let certificate = inbox.path().join("Kalibrierschein 0107 (2026).pdf");
     std::fs::write(&certificate, b"%PDF-1.7 calibration certificate").unwrap();
     let scan = inbox.path().join("scan.png");
